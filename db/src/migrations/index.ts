@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as foundation from './001-foundation';
+import * as territories from './002-territories';
+import * as plansIdeas from './003-plans-ideas';
+import * as rooms from './004-rooms';
+import * as searchOutbox from './005-search-outbox';
+
+/** Every migration, in order; names sort lexically, which Kysely relies on. */
+export const migrations: Record<string, Migration> = {
+  '001-foundation': foundation,
+  '002-territories': territories,
+  '003-plans-ideas': plansIdeas,
+  '004-rooms': rooms,
+  '005-search-outbox': searchOutbox,
+};

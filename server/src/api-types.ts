@@ -1,0 +1,90 @@
+/** Types of the HTTP API, shared with the web app (type-only imports). */
+export type { Problem, Locale, Country } from './schemas/common';
+export type { Me, Session, RegisterBody, LoginBody, UpdateMeBody, ChangePasswordBody } from './schemas/auth';
+export type {
+  Organisation,
+  CreateOrganisationBody,
+  UpdateOrganisationBody,
+  OrganisationListQuery,
+  Member,
+  MemberRole,
+  Invitation,
+  VerificationDecisionBody,
+} from './schemas/organisations';
+export type { Notification } from './schemas/notifications';
+export type {
+  Room,
+  RoomKind,
+  RoomVisibility,
+  RoomRole,
+  RoomMember,
+  RoomUnread,
+  Message,
+  MessagePage,
+  ReadMarker,
+  Mute,
+  SyncAnswer,
+  CreateRoomBody,
+  UpdateRoomBody,
+  SendMessageBody,
+} from './schemas/rooms';
+/** The message size limit as a type, so the web's copy of the number cannot drift from the server's. */
+export type MessageMaxChars = typeof import('./schemas/rooms').MESSAGE_MAX_CHARS;
+export type {
+  Ack,
+  AckError,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  PresenceUser,
+  JoinRequest,
+  SyncRequest,
+  SendRequest,
+} from './realtime/events';
+import type { Static } from '@sinclair/typebox';
+import type { InvitationCreated, InvitationPreview, TerritoryRef } from './schemas/organisations';
+export type InvitationCreated = Static<typeof InvitationCreated>;
+export type InvitationPreview = Static<typeof InvitationPreview>;
+export type Territory = Static<typeof TerritoryRef>;
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export type {
+  PlanSummary,
+  PlanDetail,
+  PlanItem,
+  PlanListQuery,
+  CreatePlanBody,
+  UpdatePlanBody,
+  CreateItemBody,
+  UpdateItemBody,
+  ImportResult,
+} from './schemas/plans';
+export type {
+  IdeaSummary,
+  IdeaDetail,
+  IdeaListQuery,
+  CreateIdeaBody,
+  UpdateIdeaBody,
+  Link as MeasureLink,
+} from './schemas/ideas';
+import type { Currency as CurrencySchema, ContentLanguage as ContentLanguageSchema, PlanStatus as PlanStatusSchema } from './schemas/plans';
+import type { IdeaStatus as IdeaStatusSchema, PartnerSought as PartnerSoughtSchema, Theme as ThemeSchema } from './schemas/ideas';
+export type Currency = Static<typeof CurrencySchema>;
+export type ContentLanguage = Static<typeof ContentLanguageSchema>;
+export type PlanStatus = Static<typeof PlanStatusSchema>;
+export type IdeaStatus = Static<typeof IdeaStatusSchema>;
+export type PartnerSought = Static<typeof PartnerSoughtSchema>;
+export type Theme = Static<typeof ThemeSchema>;
+export type NotificationPage = PageOf<import('./schemas/notifications').Notification> & { unread: number };
+export type {
+  SearchQuery,
+  SearchResult,
+  IdeaMatchesQuery,
+  IdeaMatches,
+  IdeaMatch,
+  IdeasForMeasureQuery,
+  IdeasForPlan,
+  PlanCoverage,
+} from './schemas/search';
+export type { Segment as HighlightSegment } from './schemas/search';

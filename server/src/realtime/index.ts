@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Db, Notification } from '@partnera/db';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { Notification as NotificationDto } from '../schemas/notifications';
+import type { NotificationService } from '../services/notification.service';
+import { memoryRateLimiter, redisRateLimiter, type MessageRateLimiter } from '../services/rate-limiter';
+import type { RoomMessageService } from '../services/room-message.service';
+import type { RoomEvents } from '../services/room-events';
+import type { RoomService } from '../services/room.service';
+import { socketRoomEvents } from './broadcaster';
+import { userChannel } from './channels';
+import { registerGateway } from './gateway';
+import type { Io } from './io';
+import { Presence } from './presence';
+
+export interface RealtimeOptions {
+  /** With Redis, every server process shares rooms, presence and rate limits; without, one process. */
+  redisUrl: string | undefined;
+  messageBurst: number;
+  messagesPerMinute: number;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface RealtimeListenDeps {
+  db: Db;
+  verifyToken(token: string): { sub: string };
+  rooms: RoomService;
+  messages: RoomMessageService;
+  notifications: NotificationService;
+  /** Maps a stored notification to what the API shows. */
+  notificationDto(notification: Notification): NotificationDto;
+  floodEvents: number;
+}
+
+export interface Realtime {
+  io: Io;
+  /** For the room services: announcements after commit. */
+  events: RoomEvents;
+  /** Per-user message rate (shared through Redis when configured). */
+  rateLimiter: MessageRateLimiter;
+  /** Starts accepting connections once the services exist. */
+  listen(deps: RealtimeListenDeps): void;
+  /** Disconnects this process's connections (before the HTTP server closes, which would wait on them). */
+  disconnect(): void;
+  /** Releases the adapter and Redis connections. */
+  close(): Promise<void>;
+}
+
+/** socket.io on the API's own HTTP server and port. */
+export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
+  const io: Io = new Server(httpServer, {
+    serveClient: false,
+    // Messages are at most a few KB; anything far bigger is not a client of ours.
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 15_000,
+  });
+  let pub: Redis | undefined;
+  let sub: Redis | undefined;
+  if (options.redisUrl) {
+    pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+    sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on('error', (error) => options.log.warn({ err: error }, 'redis (realtime) connection error'));
+    io.adapter(createAdapter(pub, sub, { key: 'partnera-rt', requestsTimeout: 3_000, publishOnSpecificResponseChannel: true }));
+  }
+  const onError = (error: unknown) => options.log.error({ err: error }, 'realtime broadcast failed');
+  let db: Db | null = null;
+  const presence = new Presence(io, () => db, onError);
+  const bucket = { burst: options.messageBurst, perMinute: options.messagesPerMinute };
+
+  return {
+    io,
+    events: socketRoomEvents(io, presence, onError),
+    rateLimiter: pub ? redisRateLimiter(pub, bucket) : memoryRateLimiter(bucket),
+    listen(deps) {
+      db = deps.db;
+      registerGateway(io, { ...deps, presence, log: options.log });
+      // Live bell: every notification committed anywhere reaches all of the person's connections.
+      deps.notifications.onNotify((userId, notification) => {
+        io.to(userChannel(userId)).emit('notification', deps.notificationDto(notification));
+      });
+    },
+    disconnect() {
+      presence.close();
+      // `local`: with Redis, a bare disconnectSockets would cut every process's connections.
+      io.local.disconnectSockets(true);
+    },
+    async close() {
+      presence.close();
+      await Promise.resolve(io.of('/').adapter.close()).catch(onError);
+      io.engine.close();
+      await Promise.allSettled([pub?.quit(), sub?.quit()]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { roomRepository, type Db, type RoomAccess } from '@partnera/db';
+import { policy, type Actor } from '../domain/policy';
+import { AppError, notFound } from '../errors';
+import type { RoomStanding } from './room-dto';
+
+/** The room and the actor's standing in it; 404 when there is no such room. */
+export async function loadAccess(db: Db, actor: Actor, roomId: string, clientId?: string): Promise<RoomAccess> {
+  const access = await roomRepository.findAccess(db, roomId, actor.userId, clientId);
+  if (!access) throw notFound('Room');
+  return access;
+}
+
+export function assertCanRead(access: RoomAccess): void {
+  if (!policy.readRoom(access.room.visibility, access.role)) {
+    throw new AppError(403, 'room_members_only', 'This room is open to its members only');
+  }
+}
+
+export function assertCanPost(access: RoomAccess): void {
+  assertCanRead(access);
+  if (!access.role) throw new AppError(403, 'not_a_member', 'Join the room before writing in it');
+  if (!policy.postInRoom(access.role, access.mutedUntil !== undefined)) {
+    const until = access.mutedUntil ? ` until ${access.mutedUntil.toISOString()}` : '';
+    throw new AppError(403, 'muted', `A host or moderator muted you in this room${until}`);
+  }
+}
+
+/** The actor's full standing (for the room's representation): member count and unread messages. */
+export async function standingOf(db: Db, actor: Actor, access: RoomAccess): Promise<RoomStanding> {
+  const [memberCount, unread] = await Promise.all([
+    roomRepository.memberCountOf(db, access.room.id),
+    access.role ? roomRepository.unreadIn(db, access.room.id, actor.userId) : Promise.resolve(0),
+  ]);
+  return { role: access.role, lastReadSeq: access.lastReadSeq, unread, memberCount, mutedUntil: access.mutedUntil };
+}
