@@ -11,6 +11,8 @@ export {
   ideaDocument,
   measureDocument,
   organisationDocument,
+  postDocument,
+  type PostSource,
   type IdeaSource,
   type MeasureSource,
   type OrganisationSource,

@@ -34,6 +34,16 @@ import { RoomService } from './services/room.service';
 import { EmbeddedSearchEngine, MeiliSearchEngine, SearchRuntime, type SearchEngine } from '@partnera/search';
 import searchRoutes from './routes/search';
 import { SearchService } from './services/search.service';
+import proposalRoutes from './routes/proposals';
+import { ProposalService } from './services/proposal.service';
+import { ProposalSyncService } from './services/proposal-sync.service';
+import shortlistRoutes from './routes/shortlists';
+import { ShortlistService } from './services/shortlist.service';
+import forumRoutes from './routes/forums';
+import moderationRoutes from './routes/moderation';
+import { ForumService } from './services/forum.service';
+import { ModerationService } from './services/moderation.service';
+import { registerForumGateway, socketForumEvents } from './realtime/forum-gateway';
 
 export interface Services {
   auth: AuthService;
@@ -46,6 +56,11 @@ export interface Services {
   rooms: RoomService;
   roomMessages: RoomMessageService;
   search: SearchService;
+  proposals: ProposalService;
+  proposalSync: ProposalSyncService;
+  shortlists: ShortlistService;
+  forums: ForumService;
+  moderation: ModerationService;
 }
 
 declare module 'fastify' {
@@ -122,6 +137,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     retryBaseMs: config.searchRetryBaseMs,
     clock,
   });
+  const searchService = new SearchService({ db, search, ideas, plans, territories });
+  // Joint proposals: the live Yjs documents are stored in PostgreSQL and relayed through socket.io.
+  const proposalSync = new ProposalSyncService({ db, events: realtime.proposalEvents, limiter: realtime.proposalRateLimiter, log: app.log });
+  app.addHook('onClose', async () => proposalSync.close());
+  const proposals = new ProposalService({ db, notifications, rooms, territories, sync: proposalSync, events: realtime.proposalEvents, clock });
+  const forums = new ForumService({ db, notifications, territories, search, clock });
+  forums.events = socketForumEvents(realtime.io);
+  const moderation = new ModerationService({ db, forums, roomMessages, ideas, notifications, autoHideReports: config.moderationAutoHideReports, clock });
   const services: Services = {
     auth: new AuthService(db, { refreshTokenDays: config.refreshTokenDays, clock }),
     organisations: new OrganisationService({
@@ -141,7 +164,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     territories,
     rooms,
     roomMessages,
-    search: new SearchService({ db, search, ideas, plans, territories }),
+    search: searchService,
+    proposals,
+    proposalSync,
+    shortlists: new ShortlistService({ db, notifications, search: searchService, territories, clock }),
+    forums,
+    moderation,
   };
   app.decorate('config', config);
   app.decorate('db', db);
@@ -179,6 +207,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(notificationRoutes);
   await app.register(roomRoutes);
   await app.register(searchRoutes);
+  await app.register(proposalRoutes);
+  await app.register(shortlistRoutes);
+  await app.register(forumRoutes);
+  await app.register(moderationRoutes);
   realtime.listen({
     db,
     verifyToken: (token) => app.jwt.verify<{ sub: string }>(token),
@@ -187,7 +219,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     notifications,
     notificationDto: toNotificationDto,
     floodEvents: config.roomFloodEvents,
+    proposals: proposalSync,
   });
+  registerForumGateway(realtime.io, forums);
   // Live connections go first: closing the HTTP server waits for every open connection.
   app.addHook('preClose', async () => realtime.disconnect());
   app.addHook('onClose', async () => realtime.close());

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { hashPassword } from './domain/secrets';
 import { reindex } from './reindex';
+import { seedDemoProposal } from './services/proposal-demo';
 
 async function main(command: string) {
   const config = loadConfig();
@@ -15,8 +16,10 @@ async function main(command: string) {
   if (command === 'reindex') return reindex(config, handle);
   if (command !== 'serve') throw new ConfigError(`unknown command "${command}"; use serve, migrate, grant-role or reindex`);
 
+  let seeded = false;
   if (config.seedDemo) {
     const accounts = await seedDemoData(handle.db, hashPassword);
+    seeded = accounts !== null;
     if (accounts) {
       console.log('\nDemo data created. Sign in with any of these accounts:');
       for (const a of accounts) console.log(`  ${a.email.padEnd(30)} ${a.password}   (${a.role})`);
@@ -24,6 +27,8 @@ async function main(command: string) {
     }
   }
   const app = await buildApp({ config, db: handle.db, databaseKind: handle.kind });
+  // The demo's joint proposal needs the server's services (its body is a Yjs document), so it is made here.
+  if (seeded) await seedDemoProposal(handle.db, app.services.proposals).catch((error: unknown) => app.log.warn({ err: error }, 'demo proposal not created'));
   const shutdown = async () => {
     await app.close();
     await handle.close();

@@ -41,6 +41,8 @@ export interface Config {
   /** How often the search outbox relay looks for changes, and its first retry delay (doubling per failure). */
   searchRelayIntervalMs: number;
   searchRetryBaseMs: number;
+  /** Distinct people whose reports hide content automatically until a moderator reviews it. */
+  moderationAutoHideReports: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchIndexPrefix: searchPrefix(env.SEARCH_INDEX_PREFIX),
     searchRelayIntervalMs: int(env, 'SEARCH_RELAY_INTERVAL_MS', 500, 10, 600_000),
     searchRetryBaseMs: int(env, 'SEARCH_RETRY_BASE_MS', 1000, 1, 600_000),
+    moderationAutoHideReports: int(env, 'MODERATION_AUTO_HIDE_REPORTS', 3, 1, 1000),
     ...overrides,
   };
 }

@@ -3,3 +3,4 @@ export { loadConfig, type Config } from './config';
 export { hashPassword } from './domain/secrets';
 export { checkLegalId, eikCheckDigit } from './domain/legal-id';
 export type { Mailer, Mail } from './services/mailer';
+export { seedDemoProposal } from './services/proposal-demo';

@@ -4,6 +4,9 @@ import * as territories from './002-territories';
 import * as plansIdeas from './003-plans-ideas';
 import * as rooms from './004-rooms';
 import * as searchOutbox from './005-search-outbox';
+import * as shortlists from './006-shortlists';
+import * as proposals from './007-proposals';
+import * as forumsModeration from './008-forums-moderation';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '003-plans-ideas': plansIdeas,
   '004-rooms': rooms,
   '005-search-outbox': searchOutbox,
+  '006-shortlists': shortlists,
+  '007-proposals': proposals,
+  '008-forums-moderation': forumsModeration,
 };

@@ -48,7 +48,7 @@ function selectMessages(db: Db) {
 
 /**
  * Stores messages for one room under its next sequence numbers, in the given order, in one statement.
- * Only messages whose sender is an unmuted member, whose client id is new, and whose reply target is in
+ * Only messages whose sender is an unmuted member (and not suspended from the platform), whose client id is new, and whose reply target is in
  * the room are stored; the others are left out (the caller finds out why) and take no number. The
  * counter update locks the room row, so numbers are handed out in commit order without gaps, and a failed
  * insert (a concurrent resend with the same client id) rolls the counter back with it. Each sender's read
@@ -70,6 +70,9 @@ export async function insertMessages(db: Db, roomId: string, inputs: NewMessageI
         and not exists (
           select 1 from room_mutes mu
           where mu.room_id = ${roomId} and mu.user_id = input.sender_id and (mu.until is null or mu.until > now()))
+        and not exists (
+          select 1 from user_suspensions su
+          where su.user_id = input.sender_id and su.lifted_at is null and (su.ends_at is null or su.ends_at > now()))
         and not exists (
           select 1 from room_messages e
           where e.room_id = ${roomId} and e.sender_id = input.sender_id and e.client_id = input.client_id)

@@ -14,6 +14,8 @@ export interface RoomAccess {
   existingMessageId: string | null;
   /** The user's display name (messages carry it). */
   userName: string;
+  /** An account suspension in force (moderation): its end, or null for a ban; undefined when none. */
+  suspendedUntil?: Date | null;
 }
 
 export interface RoomListRow extends Room {
@@ -83,6 +85,9 @@ export async function findAccess(db: Db, roomId: string, userId: string, clientI
       'mu.until as mute_until',
       activeMute(eb, 'mu').as('muted'),
       eb.selectFrom('users as me').select('me.display_name').where('me.id', '=', userId).as('user_name'),
+      sql<boolean>`exists (select 1 from user_suspensions s where s.user_id = ${userId} and s.lifted_at is null and (s.ends_at is null or s.ends_at > now()))`.as('suspended'),
+      sql<Date | null>`(select case when bool_or(s.ends_at is null) then null else max(s.ends_at) end from user_suspensions s
+        where s.user_id = ${userId} and s.lifted_at is null and (s.ends_at is null or s.ends_at > now()))`.as('suspension_end'),
       clientId === undefined
         ? sql<string | null>`null`.as('existing_id')
         : eb
@@ -96,7 +101,7 @@ export async function findAccess(db: Db, roomId: string, userId: string, clientI
     .where('r.id', '=', roomId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { member_role, member_last_read_seq, mute_until, muted, existing_id, user_name, ...room } = row;
+  const { member_role, member_last_read_seq, mute_until, muted, existing_id, user_name, suspended, suspension_end, ...room } = row;
   return {
     room,
     role: member_role,
@@ -104,6 +109,7 @@ export async function findAccess(db: Db, roomId: string, userId: string, clientI
     lastReadSeq: member_last_read_seq ?? 0,
     existingMessageId: existing_id ?? null,
     userName: user_name ?? '',
+    suspendedUntil: suspended ? (suspension_end ? new Date(suspension_end) : null) : undefined,
   };
 }
 

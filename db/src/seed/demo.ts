@@ -7,6 +7,8 @@ import { upsertMembership } from '../repositories/memberships';
 import { insertPlan, upsertPlanItems, type ImportRow } from '../repositories/plans';
 import { insertIdea, replacePlaces } from '../repositories/ideas';
 import { insertLink } from '../repositories/links';
+import { seedDemoForums } from './demo-forums';
+import { seedDemoShortlists } from './demo-shortlists';
 
 export interface DemoAccount {
   email: string;
@@ -67,6 +69,7 @@ const accounts: Array<{ email: string; name: string; role: PlatformRole | null; 
   { email: 'moderator@partnera.local', name: 'Forum Moderator', role: 'moderator', orgs: [] },
   { email: 'ngo@partnera.local', name: 'Mira Petrova', role: null, orgs: [['bg-ngo', 'owner'], ['bg-ngo2', 'editor'], ['bg-ngo3', 'owner'], ['en-ngo', 'owner']] },
   { email: 'municipality@partnera.local', name: 'Stefan Iliev', role: null, orgs: [['bg-mun', 'owner'], ['bg-mun2', 'owner'], ['bg-rc', 'editor']] },
+  { email: 'council@partnera.local', name: 'Vesela Dimitrova', role: null, orgs: [['bg-rc', 'member']] },
   { email: 'albania@partnera.local', name: 'Elira Hoxha', role: null, orgs: [['al-ngo', 'owner'], ['al-ngo2', 'owner'], ['al-mun', 'owner'], ['al-mun2', 'owner']] },
   { email: 'azerbaijan@partnera.local', name: 'Leyla Məmmədova', role: null, orgs: [['az-ngo', 'owner'], ['az-ngo2', 'owner'], ['az-mun', 'owner']] },
 ];
@@ -101,8 +104,10 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
     }
     // The first owner or editor of each organisation writes its ideas and decides its links.
     const authors = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const a of accounts) {
       const user = await insertUser(trx, { email: a.email, display_name: a.name, password_hash: passwordHash, platform_role: a.role, locale: 'en' });
+      userIds.set(a.email, user.id);
       for (const [key, role] of a.orgs) {
         await upsertMembership(trx, orgIds.get(key)!, user.id, role);
         if (role !== 'member' && !authors.has(key)) authors.set(key, user.id);
@@ -145,6 +150,7 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
     }
 
     const ideas = read<DemoIdea[]>('demo-ideas.json');
+    const ideaIds: string[] = [];
     for (const [index, i] of ideas.entries()) {
       const author = authors.get(i.organisation)!;
       const idea = await insertIdea(trx, {
@@ -167,6 +173,7 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
         status: i.status,
         published_at: i.status === 'published' ? new Date(Date.now() - (ideas.length - index) * 3_600_000) : null,
       });
+      ideaIds.push(idea.id);
       await replacePlaces(trx, idea.id, i.places);
       // Only published ideas can be linked, as the API enforces.
       for (const link of i.status === 'published' ? i.links : []) {
@@ -182,6 +189,9 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
         });
       }
     }
+    await seedDemoForums(trx, userIds);
+    const stefan = userIds.get('municipality@partnera.local')!;
+    await seedDemoShortlists(trx, { councilId: orgIds.get('bg-rc')!, editorId: stefan, reviewerIds: [stefan, userIds.get('council@partnera.local')!], ideaIds });
   });
   return accounts.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role ?? a.orgs.map(([k, r]) => `${r} of ${k}`).join(', ') }));
 }

@@ -15,10 +15,48 @@ import type { RoomMessagesTable } from './room-messages';
 import type { RoomMutesTable } from './room-mutes';
 import type { RoomsTable } from './rooms';
 import type { SearchOutboxTable } from './search-outbox';
+import type {
+  ShortlistConflictsTable,
+  ShortlistCriteriaTable,
+  ShortlistEntriesTable,
+  ShortlistReviewersTable,
+  ShortlistReviewsTable,
+  ShortlistRoundPlansTable,
+  ShortlistRoundsTable,
+  ShortlistScoresTable,
+} from './shortlists';
 import type { TerritoriesTable } from './territories';
 import type { UsersTable } from './users';
+import type { AttachmentsTable, ForumCategoriesTable, ForumCategoryModeratorsTable, ForumPostReactionsTable, ForumPostsTable, ForumSubscriptionsTable, ForumThreadReadsTable, ForumThreadsTable } from './forums';
+import type { AppealsTable, ModerationActionsTable, ReportsTable, UserSuspensionsTable } from './moderation';
+import type { ProposalCommentsTable } from './proposal-comments';
+import type { ProposalDocUpdatesTable } from './proposal-doc-updates';
+import type { ProposalMeasuresTable } from './proposal-measures';
+import type { ProposalPartnersTable } from './proposal-partners';
+import type { ProposalReadersTable } from './proposal-readers';
+import type { ProposalVersionsTable } from './proposal-versions';
+import type { ProposalsTable } from './proposals';
 
 export interface Database {
+  forum_categories: ForumCategoriesTable;
+  forum_category_moderators: ForumCategoryModeratorsTable;
+  forum_threads: ForumThreadsTable;
+  forum_posts: ForumPostsTable;
+  forum_post_reactions: ForumPostReactionsTable;
+  forum_subscriptions: ForumSubscriptionsTable;
+  forum_thread_reads: ForumThreadReadsTable;
+  attachments: AttachmentsTable;
+  reports: ReportsTable;
+  moderation_actions: ModerationActionsTable;
+  appeals: AppealsTable;
+  user_suspensions: UserSuspensionsTable;
+  proposals: ProposalsTable;
+  proposal_partners: ProposalPartnersTable;
+  proposal_readers: ProposalReadersTable;
+  proposal_measures: ProposalMeasuresTable;
+  proposal_doc_updates: ProposalDocUpdatesTable;
+  proposal_versions: ProposalVersionsTable;
+  proposal_comments: ProposalCommentsTable;
   users: UsersTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;
@@ -38,6 +76,14 @@ export interface Database {
   room_messages: RoomMessagesTable;
   room_mutes: RoomMutesTable;
   search_outbox: SearchOutboxTable;
+  shortlist_rounds: ShortlistRoundsTable;
+  shortlist_round_plans: ShortlistRoundPlansTable;
+  shortlist_criteria: ShortlistCriteriaTable;
+  shortlist_reviewers: ShortlistReviewersTable;
+  shortlist_entries: ShortlistEntriesTable;
+  shortlist_reviews: ShortlistReviewsTable;
+  shortlist_scores: ShortlistScoresTable;
+  shortlist_conflicts: ShortlistConflictsTable;
 }
 
 export type * from './audit-log';
@@ -57,5 +103,15 @@ export type * from './room-messages';
 export type * from './room-mutes';
 export type * from './rooms';
 export type * from './search-outbox';
+export type * from './shortlists';
 export type * from './territories';
 export type * from './users';
+export type * from './proposals';
+export type * from './proposal-partners';
+export type * from './proposal-readers';
+export type * from './proposal-measures';
+export type * from './proposal-doc-updates';
+export type * from './proposal-versions';
+export type * from './proposal-comments';
+export type * from './forums';
+export type * from './moderation';

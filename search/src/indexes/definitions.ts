@@ -7,8 +7,8 @@ export const CONTENT_LANGUAGES = ['bg', 'sq', 'az', 'en'] as const;
 export const STEM_FIELDS = CONTENT_LANGUAGES.map((l) => `stem_${l}`);
 export const stemField = (language: string) => (CONTENT_LANGUAGES.includes(language as 'bg') ? `stem_${language}` : 'stem_en');
 
-export type IndexKind = 'ideas' | 'measures' | 'organisations';
-export const INDEX_KINDS: IndexKind[] = ['ideas', 'measures', 'organisations'];
+export type IndexKind = 'ideas' | 'measures' | 'organisations' | 'posts';
+export const INDEX_KINDS: IndexKind[] = ['ideas', 'measures', 'organisations', 'posts'];
 
 /** Index names carry a prefix, so several deployments (or test runs) can share one Meilisearch. */
 export const indexUid = (prefix: string, kind: IndexKind) => `${prefix}${kind}`;
@@ -17,6 +17,7 @@ const SEARCH_TEXT: Record<IndexKind, string[]> = {
   ideas: ['title', 'summary', 'body', 'organisationName', 'placeNames'],
   measures: ['title', 'description', 'context', 'placeNames', 'planTitle'],
   organisations: ['name', 'description', 'placeNames'],
+  posts: ['threadTitle', 'body'],
 };
 
 /** The attributes a person's query is searched on (not the matcher's concept and place-key fields). */
@@ -26,12 +27,14 @@ const FILTERABLE: Record<IndexKind, string[]> = {
   ideas: ['organisationId', 'places', 'regions', 'countries', 'themes', 'language', 'concepts', 'syncStamp'],
   measures: ['planId', 'organisationId', 'municipality', 'region', 'country', 'periodStart', 'periodEnd', 'language', 'themes', 'concepts', 'syncStamp'],
   organisations: ['kind', 'country', 'territoryCode', 'region', 'verified'],
+  posts: ['threadId', 'categoryId', 'categorySlug'],
 };
 
 const SORTABLE: Record<IndexKind, string[]> = {
   ideas: ['publishedAt', 'title'],
   measures: ['code', 'periodStart'],
   organisations: ['name'],
+  posts: ['createdAt'],
 };
 
 /**
@@ -41,7 +44,7 @@ const SORTABLE: Record<IndexKind, string[]> = {
  */
 export function indexSettings(kind: IndexKind, thesaurus: Thesaurus): IndexSettings {
   return {
-    searchableAttributes: [...SEARCH_TEXT[kind], ...STEM_FIELDS, ...(kind === 'organisations' ? [] : ['concepts', 'placeKeys'])],
+    searchableAttributes: [...SEARCH_TEXT[kind], ...STEM_FIELDS, ...(kind === 'organisations' || kind === 'posts' ? [] : ['concepts', 'placeKeys'])],
     filterableAttributes: FILTERABLE[kind],
     sortableAttributes: SORTABLE[kind],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],

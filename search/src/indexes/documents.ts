@@ -152,3 +152,28 @@ export function organisationDocument(o: OrganisationSource, thesaurus: Thesaurus
     [stemField(language)]: analysed.stems.join(' '),
   };
 }
+
+/** A visible forum post. */
+export interface PostSource {
+  id: string;
+  body: string;
+  threadId: string;
+  threadTitle: string;
+  categoryId: string;
+  categorySlug: string;
+  createdAt: number;
+}
+
+/** Posts have no stored language: their words are indexed as written (with the engine's typo tolerance). */
+export function postDocument(p: PostSource): Document {
+  return {
+    id: p.id,
+    // Markdown punctuation is noise for search.
+    body: p.body.replace(/[*_`>#\[\]()!~|-]+/g, ' '),
+    threadId: p.threadId,
+    threadTitle: p.threadTitle,
+    categoryId: p.categoryId,
+    categorySlug: p.categorySlug,
+    createdAt: p.createdAt,
+  };
+}

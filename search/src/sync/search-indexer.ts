@@ -1,11 +1,11 @@
-import { searchSourceRepository, type Db, type OutboxEntry } from '@partnera/db';
+import { forumRepository, searchSourceRepository, type Db, type OutboxEntry } from '@partnera/db';
 import type { Document, SearchEngine } from '../engine/types';
 import { rebuildIndex, type RebuildProgress } from '../engine/rebuild';
 import { INDEX_KINDS, indexSettings, indexUid, type IndexKind } from '../indexes/definitions';
-import { ideaDocument, measureDocument, organisationDocument } from '../indexes/documents';
+import { ideaDocument, measureDocument, organisationDocument, postDocument } from '../indexes/documents';
 import { TermStats } from '../matcher/term-stats';
 import type { Thesaurus } from '../thesaurus/thesaurus';
-import { toIdeaSource, toMeasureSource, toOrganisationSource } from './sources';
+import { toIdeaSource, toMeasureSource, toOrganisationSource, toPostSource } from './sources';
 
 const PAGE = 500;
 
@@ -88,6 +88,14 @@ export class SearchIndexer {
       await searchSourceRepository.countOrganisations(db),
       onProgress,
     );
+    counts.posts = await rebuildIndex(
+      this.engine,
+      this.uid('posts'),
+      indexSettings('posts', this.thesaurus),
+      this.pages((afterId) => forumRepository.listPostSources(db, { afterId, limit: PAGE }), (r) => postDocument(toPostSource(r))),
+      await forumRepository.countVisiblePosts(db),
+      onProgress,
+    );
     return counts;
   }
 
@@ -164,6 +172,14 @@ export class SearchIndexer {
           for (const set of this.planMeasures.values()) set.delete(id);
         }
       }
+    }
+    const postIds = ids('forum_post');
+    if (postIds.length) {
+      const rows = await forumRepository.listPostSources(db, { ids: postIds, limit: postIds.length });
+      if (rows.length) inBackground(run(this.engine.addDocuments(this.uid('posts'), rows.map((r) => postDocument(toPostSource(r))))));
+      // Hidden, deleted and merged-away posts leave the index.
+      const gone = postIds.filter((id) => !rows.some((r) => r.id === id));
+      if (gone.length) inBackground(run(this.engine.deleteDocuments(this.uid('posts'), gone)));
     }
     await Promise.all(pending);
   }

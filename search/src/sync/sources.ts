@@ -1,5 +1,5 @@
-import type { IdeaSourceRow, MeasureSourceRow, OrganisationSourceRow } from '@partnera/db';
-import type { IdeaSource, MeasureSource, OrganisationSource } from '../indexes/documents';
+import type { ForumPostSourceRow, IdeaSourceRow, MeasureSourceRow, OrganisationSourceRow } from '@partnera/db';
+import type { IdeaSource, MeasureSource, OrganisationSource, PostSource } from '../indexes/documents';
 
 /** Database rows (from @partnera/db's search source repository) → the documents' inputs. */
 
@@ -62,5 +62,17 @@ export function toOrganisationSource(r: OrganisationSourceRow): OrganisationSour
     region: r.territory_level === 'municipality' ? r.parent_code : r.territory_code,
     verified: r.verification_status === 'verified',
     placeNames: [r.territory_name_local, r.territory_name_en].filter((n): n is string => !!n),
+  };
+}
+
+export function toPostSource(r: ForumPostSourceRow): PostSource {
+  return {
+    id: r.id,
+    body: r.body,
+    threadId: r.thread_id,
+    threadTitle: r.thread_title,
+    categoryId: r.category_id,
+    categorySlug: r.category_slug,
+    createdAt: new Date(r.created_at).getTime(),
   };
 }

@@ -1,10 +1,31 @@
-import type { MembershipRole, OrganisationKind, PlatformRole, RoomRole, RoomVisibility } from '@partnera/db';
+import type { MembershipRole, OrganisationKind, PlatformRole, ProposalPartnerRole, ProposalPartnerState, RoomRole, RoomVisibility } from '@partnera/db';
 
 /** Who is acting: a signed-in user with their platform role. */
 export interface Actor {
   userId: string;
   platformRole: PlatformRole | null;
 }
+
+/** A user's standing in a proposal: their role in each partner organisation they belong to, and granted reading. */
+export interface ProposalStanding {
+  orgs: Array<{ organisationId: string; role: ProposalPartnerRole; state: ProposalPartnerState; membershipRole: MembershipRole }>;
+  reader: boolean;
+}
+
+/** A person's standing for forum moderation: platform role, or moderator of the category at hand. */
+export type ModerationRole = 'member' | 'category_moderator' | 'platform_moderator' | 'admin';
+export type ModerationActionKind =
+  | 'hide' | 'unhide' | 'edit' | 'lock' | 'unlock' | 'pin' | 'unpin' | 'delete' | 'dismiss' | 'move' | 'merge'
+  | 'warn' | 'suspend' | 'ban' | 'lift' | 'resolve_appeal' | 'manage_categories' | 'assign_moderators' | 'view_queue' | 'view_log';
+
+const CONTENT: ModerationRole[] = ['category_moderator', 'platform_moderator', 'admin'];
+const PLATFORM: ModerationRole[] = ['platform_moderator', 'admin'];
+/** Who may take each moderation action (category moderators only inside their own categories). */
+export const MODERATION_MATRIX: Record<ModerationActionKind, readonly ModerationRole[]> = {
+  hide: CONTENT, unhide: CONTENT, edit: CONTENT, lock: CONTENT, unlock: CONTENT, pin: CONTENT, unpin: CONTENT,
+  delete: CONTENT, dismiss: CONTENT, move: CONTENT, merge: CONTENT, warn: CONTENT, view_queue: CONTENT, view_log: CONTENT,
+  suspend: PLATFORM, ban: PLATFORM, lift: PLATFORM, resolve_appeal: PLATFORM, manage_categories: PLATFORM, assign_moderators: PLATFORM,
+};
 
 /** The one place that decides who may do what; services call it, routes never decide. */
 export const policy = {
@@ -34,4 +55,37 @@ export const policy = {
   /** Live forum sessions are opened by platform moderators. */
   openForumSession: (actor: Actor | null) => policy.isModerator(actor),
   isModerator: (actor: Actor | null) => actor?.platformRole === 'moderator' || actor?.platformRole === 'admin',
+  /** The actor's moderation role where `categoryModerator` says whether they moderate the category at hand. */
+  moderationRole: (actor: Actor | null, categoryModerator: boolean): ModerationRole =>
+    actor?.platformRole === 'admin' ? 'admin' : actor?.platformRole === 'moderator' ? 'platform_moderator' : categoryModerator ? 'category_moderator' : 'member',
+  moderate: (role: ModerationRole, action: ModerationActionKind) => MODERATION_MATRIX[action].includes(role),
+  /** Staff (moderators, admins) are suspended only by an admin. */
+  suspendUser: (role: ModerationRole, targetRole: PlatformRole | null) => role === 'admin' || (role === 'platform_moderator' && targetRole === null),
+  /** Forums: anyone reads; signed-in people write, in an organisation's category only its members (and moderators). */
+  postInForum: (scopedToOrganisation: boolean, memberOfIt: boolean, role: ModerationRole) => !scopedToOrganisation || memberOfIt || role !== 'member',
+  /** Review rounds (shortlists) are run by regional councils; their owners and editors manage a round. */
+  ownShortlists: (kind: OrganisationKind) => kind === 'regional_council',
+  manageShortlist: (role: MembershipRole | null) => role === 'owner' || role === 'editor',
+  /** Council members (any role) follow a round; anyone reads a published round's report. */
+  readShortlist: (role: MembershipRole | null, published: boolean) => role !== null || published,
+  /** Reviewers are chosen among the council's members, any role. */
+  reviewShortlist: (councilRole: MembershipRole | null) => councilRole !== null,
+  /** A reviewer scores an entry unless they declared, or have by membership, a conflict of interest. */
+  scoreShortlistEntry: (isReviewer: boolean, conflicted: boolean) => isReviewer && !conflicted,
+  /** Editors of an idea's organisation submit it to a round. */
+  submitToShortlist: (ideaRole: MembershipRole | null) => ideaRole === 'owner' || ideaRole === 'editor',
+  /** An idea becomes a proposal by its owning organisation's owners and editors. */
+  createProposal: (ideaOwnerRole: MembershipRole | null) => ideaOwnerRole === 'owner' || ideaOwnerRole === 'editor',
+  /** Every member of the lead or of an accepted partner co-edits the document and comments on it. */
+  editProposal: (s: ProposalStanding) => s.orgs.some((o) => o.state === 'accepted'),
+  /**
+   * Editors, people granted reading, platform admins, and members of an organisation invited to join
+   * (they need to see what they are asked to commit to).
+   */
+  readProposal: (s: ProposalStanding, actor: Actor | null) =>
+    policy.editProposal(s) || s.reader || policy.isAdmin(actor) || s.orgs.some((o) => o.state === 'invited'),
+  /** Meta data, partners, readers and status: owners and editors of the lead organisation. */
+  manageProposal: (s: ProposalStanding) => s.orgs.some((o) => o.role === 'lead' && (o.membershipRole === 'owner' || o.membershipRole === 'editor')),
+  /** An invitation is answered by the invited organisation's owners and editors. */
+  respondToProposal: (membershipRole: MembershipRole | null) => membershipRole === 'owner' || membershipRole === 'editor',
 } as const;

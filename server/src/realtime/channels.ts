@@ -10,3 +10,10 @@ export const feedChannel = (roomId: string) => `feed:${roomId}`;
 export function roomIdOfChannel(channel: string): string | null {
   return channel.startsWith('room:') ? channel.slice('room:'.length) : null;
 }
+
+/** Connections that have a proposal's live document open: Yjs updates, editors, checks. */
+export const proposalChannel = (proposalId: string) => `proposal:${proposalId}`;
+
+export function proposalIdOfChannel(channel: string): string | null {
+  return channel.startsWith('proposal:') ? channel.slice('proposal:'.length) : null;
+}

@@ -2,7 +2,9 @@
  * The socket.io protocol between server and web, typed once for both sides (the web imports these types
  * through api-types). Every client event is answered through its ack callback with `Ack<T>`.
  */
+import type { ForumPost } from '../schemas/forums';
 import type { Notification } from '../schemas/notifications';
+import type { CompletenessCheck, ProposalEditor } from '../schemas/proposals';
 import type { Message, ReadMarker, Room, RoomRole, RoomVisibility, SyncAnswer } from '../schemas/rooms';
 
 /** Success with a value, or a failure with the same stable `code` the REST API would answer. */
@@ -41,7 +43,36 @@ export interface SendRequest {
   replyTo?: string | null;
 }
 
+/** Opening a proposal's live document: the client's Yjs state vector (empty on a first visit). */
+export interface ProposalOpenRequest {
+  proposalId: string;
+  stateVector: Uint8Array;
+}
+export interface ProposalOpenAnswer {
+  /** Everything the client lacks: `Y.encodeStateAsUpdate(serverDoc, clientStateVector)`. */
+  update: Uint8Array;
+  /** The server's state vector; the client sends back `Y.encodeStateAsUpdate(clientDoc, stateVector)` if non-empty. */
+  stateVector: Uint8Array;
+  canEdit: boolean;
+  checks: CompletenessCheck[];
+  editors: ProposalEditor[];
+}
+export interface ProposalUpdateRequest {
+  proposalId: string;
+  update: Uint8Array;
+}
+export interface ProposalCursorRequest {
+  proposalId: string;
+  section: string | null;
+  field?: string;
+  index?: number;
+  length?: number;
+}
+
 export interface ClientToServerEvents {
+  /** Start (or stop) receiving new and changed posts of a forum thread. */
+  'forum:watch': (request: { threadId: string }, ack?: AckCallback<object>) => void;
+  'forum:unwatch': (request: { threadId: string }, ack?: AckCallback<object>) => void;
   /** Start watching a room (messages, presence, typing) and catch up on what was missed. */
   'room:join': (request: JoinRequest, ack: AckCallback<SyncAnswer>) => void;
   /** Stop watching (membership is unchanged). */
@@ -54,9 +85,20 @@ export interface ClientToServerEvents {
   'message:edit': (request: { messageId: string; body: string }, ack: AckCallback<{ message: Message }>) => void;
   'message:delete': (request: { messageId: string }, ack: AckCallback<{ message: Message }>) => void;
   typing: (request: { roomId: string; typing: boolean }) => void;
+  /** Start co-editing (or reading) a proposal's live document; see ProposalOpenAnswer for the handshake. */
+  'proposal:open': (request: ProposalOpenRequest, ack: AckCallback<ProposalOpenAnswer>) => void;
+  /** A Yjs update made by this client (partner members only); stored before it is relayed. */
+  'proposal:update': (request: ProposalUpdateRequest, ack: AckCallback<object>) => void;
+  /** Where the caller is editing (section / field / selection); not stored. */
+  'proposal:cursor': (request: ProposalCursorRequest) => void;
+  'proposal:close': (request: { proposalId: string }, ack?: AckCallback<object>) => void;
 }
 
 export interface ServerToClientEvents {
+  /** A new post in a watched forum thread (stored before it is sent; as an anonymous reader sees it). */
+  'forum:post': (post: ForumPost) => void;
+  /** A post in a watched thread was edited, reacted to, hidden, shown again or deleted: refetch it. */
+  'forum:post-updated': (change: { threadId: string; postId: string }) => void;
   /** A new message in a watched room; the sender receives it too. */
   'message:new': (message: Message) => void;
   /** An edited, deleted, hidden or unhidden message in a watched room. */
@@ -82,6 +124,14 @@ export interface ServerToClientEvents {
   typing: (typing: { roomId: string; user: PresenceUser; typing: boolean }) => void;
   /** A notification for the signed-in user (the bell). */
   notification: (notification: Notification) => void;
+  /** A Yjs update by another editor of an open proposal. */
+  'proposal:update': (update: { proposalId: string; update: Uint8Array; userId: string }) => void;
+  /** Who has the proposal open and where they are editing. */
+  'proposal:editors': (editors: { proposalId: string; editors: ProposalEditor[] }) => void;
+  /** Completeness checks recomputed after edits or meta changes. */
+  'proposal:checks': (checks: { proposalId: string; checks: CompletenessCheck[] }) => void;
+  /** Meta, partners, versions or comments changed: refetch over REST. */
+  'proposal:meta': (meta: { proposalId: string }) => void;
 }
 
 /** Kept on each socket; plain data, because other processes read it through the adapter. */
@@ -89,4 +139,6 @@ export interface SocketData {
   userId: string;
   displayName: string;
   platformRole: 'admin' | 'moderator' | null;
+  /** Where this connection is editing each open proposal (read by every process for the editors list). */
+  proposalCursors?: Record<string, Omit<ProposalCursorRequest, 'proposalId'>>;
 }

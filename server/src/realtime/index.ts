@@ -14,6 +14,9 @@ import { userChannel } from './channels';
 import { registerGateway } from './gateway';
 import type { Io } from './io';
 import { Presence } from './presence';
+import { ProposalEditors, registerProposalHandlers, socketProposalEvents } from './proposal-handlers';
+import type { ProposalEvents } from '../services/proposal-events';
+import type { ProposalSyncService } from '../services/proposal-sync.service';
 
 export interface RealtimeOptions {
   /** With Redis, every server process shares rooms, presence and rate limits; without, one process. */
@@ -32,7 +35,12 @@ export interface RealtimeListenDeps {
   /** Maps a stored notification to what the API shows. */
   notificationDto(notification: Notification): NotificationDto;
   floodEvents: number;
+  /** The live proposal documents (Yjs over this connection). */
+  proposals?: ProposalSyncService;
 }
+
+/** Yjs updates per user: typing is batched by clients, so this is generous and stops only runaway clients. */
+const PROPOSAL_UPDATE_BUCKET = { burst: 200, perMinute: 1200 };
 
 export interface Realtime {
   io: Io;
@@ -40,6 +48,10 @@ export interface Realtime {
   events: RoomEvents;
   /** Per-user message rate (shared through Redis when configured). */
   rateLimiter: MessageRateLimiter;
+  /** For the proposal services: live document updates, checks and meta changes. */
+  proposalEvents: ProposalEvents;
+  /** Per-user rate of proposal document updates. */
+  proposalRateLimiter: MessageRateLimiter;
   /** Starts accepting connections once the services exist. */
   listen(deps: RealtimeListenDeps): void;
   /** Disconnects this process's connections (before the HTTP server closes, which would wait on them). */
@@ -52,8 +64,9 @@ export interface Realtime {
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
   const io: Io = new Server(httpServer, {
     serveClient: false,
-    // Messages are at most a few KB; anything far bigger is not a client of ours.
-    maxHttpBufferSize: 64 * 1024,
+    // Messages are at most a few KB; proposal updates (Yjs, e.g. offline edits merged on reconnect) at most
+    // 512 KB (refused above that by the service); anything bigger is not a client of ours.
+    maxHttpBufferSize: 640 * 1024,
     pingInterval: 20_000,
     pingTimeout: 15_000,
   });
@@ -69,14 +82,18 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   let db: Db | null = null;
   const presence = new Presence(io, () => db, onError);
   const bucket = { burst: options.messageBurst, perMinute: options.messagesPerMinute };
+  const proposalEditors = new ProposalEditors(io, onError);
 
   return {
     io,
     events: socketRoomEvents(io, presence, onError),
     rateLimiter: pub ? redisRateLimiter(pub, bucket) : memoryRateLimiter(bucket),
+    proposalEvents: socketProposalEvents(io, proposalEditors),
+    proposalRateLimiter: pub ? redisRateLimiter(pub, PROPOSAL_UPDATE_BUCKET) : memoryRateLimiter(PROPOSAL_UPDATE_BUCKET),
     listen(deps) {
       db = deps.db;
       registerGateway(io, { ...deps, presence, log: options.log });
+      if (deps.proposals) registerProposalHandlers(io, { sync: deps.proposals, editors: proposalEditors, log: options.log });
       // Live bell: every notification committed anywhere reaches all of the person's connections.
       deps.notifications.onNotify((userId, notification) => {
         io.to(userChannel(userId)).emit('notification', deps.notificationDto(notification));
@@ -84,11 +101,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     },
     disconnect() {
       presence.close();
+      proposalEditors.close();
       // `local`: with Redis, a bare disconnectSockets would cut every process's connections.
       io.local.disconnectSockets(true);
     },
     async close() {
       presence.close();
+      proposalEditors.close();
       await Promise.resolve(io.of('/').adapter.close()).catch(onError);
       io.engine.close();
       await Promise.allSettled([pub?.quit(), sub?.quit()]);

@@ -13,6 +13,7 @@ import {
   type MembershipRole,
 } from '@partnera/db';
 import { policy, type Actor } from '../domain/policy';
+import { assertNotSuspended } from './suspension';
 import { AppError, fieldError, forbidden, notFound } from '../errors';
 import type * as S from '../schemas/ideas';
 import type { NotificationService } from './notification.service';
@@ -72,6 +73,7 @@ export class IdeaService {
     if (!org) throw fieldError(422, 'invalid_organisation', '/organisationId', 'No such organisation');
     const role = (await membershipRepository.findMembership(this.db, org.id, actor.userId))?.role ?? null;
     if (!policy.createIdea(role)) throw forbidden('Only owners and editors can post ideas for their organisation');
+    await assertNotSuspended(this.db, actor.userId, this.clock());
     this.validate(body);
     const status = body.status ?? 'draft';
     return inTransaction(this.db, async (trx) => {

@@ -1,6 +1,7 @@
 import { roomRepository, type Db, type RoomAccess } from '@partnera/db';
 import { policy, type Actor } from '../domain/policy';
 import { AppError, notFound } from '../errors';
+import { suspendedError } from './suspension';
 import type { RoomStanding } from './room-dto';
 
 /** The room and the actor's standing in it; 404 when there is no such room. */
@@ -18,6 +19,8 @@ export function assertCanRead(access: RoomAccess): void {
 
 export function assertCanPost(access: RoomAccess): void {
   assertCanRead(access);
+  // A suspended or banned account writes nowhere on the platform (moderation).
+  if (access.suspendedUntil !== undefined) throw suspendedError(access.suspendedUntil);
   if (!access.role) throw new AppError(403, 'not_a_member', 'Join the room before writing in it');
   if (!policy.postInRoom(access.role, access.mutedUntil !== undefined)) {
     const until = access.mutedUntil ? ` until ${access.mutedUntil.toISOString()}` : '';

@@ -172,6 +172,18 @@ export class RoomMessageService {
     return message;
   }
 
+  /** Moderation hides (or shows again) a message without a room role: automatic hiding after reports, appeals, the review queue. */
+  async setHiddenBySystem(messageId: string, hidden: boolean, by: string | null): Promise<Message | null> {
+    const row = await roomMessageRepository.findMessage(this.db, messageId);
+    if (!row) return null;
+    if ((row.hidden_at !== null) === hidden) return toMessageDto(row);
+    const updated = await roomMessageRepository.updateMessage(this.db, row.room_id, messageId, hidden ? { hidden_at: this.deps.clock(), hidden_by: by } : { hidden_at: null, hidden_by: null });
+    if (!updated) return null;
+    const message = toMessageDto({ ...row, ...updated });
+    this.deps.events.messageUpdated(message);
+    return message;
+  }
+
   /** A page of history: before a sequence number (newest page without one), or after one. */
   async history(actor: Actor, roomId: string, query: HistoryQuery): Promise<MessagePage> {
     if (query.before !== undefined && query.after !== undefined) {

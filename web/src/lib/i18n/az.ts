@@ -1,13 +1,19 @@
 import type { Messages } from './en';
 import { plansIdeasAz } from './plans-ideas/az';
 import { roomsAz } from './rooms/az';
+import { forumsAz } from './forums/az';
+import { proposalsAz } from './proposals/az';
 import { searchAz } from './search/az';
+import { shortlistsAz } from './shortlists/az';
 
 /** Azerbaijani (Latin script) UI strings. */
 export const az: Messages = {
   ...plansIdeasAz,
   ...roomsAz,
+  ...forumsAz,
+  ...proposalsAz,
   ...searchAz,
+  ...shortlistsAz,
   'nav.skip': 'Əsas məzmuna keç',
   'nav.main': 'Əsas naviqasiya',
   'nav.home': 'Partnera ana səhifə',

@@ -1,13 +1,19 @@
 import type { Messages } from './en';
 import { plansIdeasBg } from './plans-ideas/bg';
 import { roomsBg } from './rooms/bg';
+import { forumsBg } from './forums/bg';
+import { proposalsBg } from './proposals/bg';
 import { searchBg } from './search/bg';
+import { shortlistsBg } from './shortlists/bg';
 
 /** Bulgarian UI strings. */
 export const bg: Messages = {
   ...plansIdeasBg,
   ...roomsBg,
+  ...forumsBg,
+  ...proposalsBg,
   ...searchBg,
+  ...shortlistsBg,
   'nav.skip': 'Към основното съдържание',
   'nav.main': 'Основна навигация',
   'nav.home': 'Начало на Partnera',

@@ -1,12 +1,18 @@
 import { plansIdeasEn } from './plans-ideas/en';
 import { roomsEn } from './rooms/en';
+import { forumsEn } from './forums/en';
+import { proposalsEn } from './proposals/en';
 import { searchEn } from './search/en';
+import { shortlistsEn } from './shortlists/en';
 
 /** English UI strings — the reference dictionary; every other locale must have exactly these keys. */
 export const en = {
   ...plansIdeasEn,
   ...roomsEn,
+  ...forumsEn,
+  ...proposalsEn,
   ...searchEn,
+  ...shortlistsEn,
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
   'nav.home': 'Partnera home',

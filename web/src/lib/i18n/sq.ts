@@ -1,13 +1,19 @@
 import type { Messages } from './en';
 import { plansIdeasSq } from './plans-ideas/sq';
 import { roomsSq } from './rooms/sq';
+import { forumsSq } from './forums/sq';
+import { proposalsSq } from './proposals/sq';
 import { searchSq } from './search/sq';
+import { shortlistsSq } from './shortlists/sq';
 
 /** Albanian UI strings. */
 export const sq: Messages = {
   ...plansIdeasSq,
   ...roomsSq,
+  ...forumsSq,
+  ...proposalsSq,
   ...searchSq,
+  ...shortlistsSq,
   'nav.skip': 'Kalo te përmbajtja kryesore',
   'nav.main': 'Navigimi kryesor',
   'nav.home': 'Faqja kryesore e Partnera',
