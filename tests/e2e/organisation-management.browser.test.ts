@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, TestPages } from '../support/browser';
 import { createOrganisation, makePlatformRole, registerUser, type TestUser } from '../support/factories';
 import { startTestServer } from '../support/server';
 
@@ -10,34 +10,16 @@ const STEP_TIMEOUT = 60_000;
 describe('organisation management in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: TestPages;
   const tag = randomUUID().slice(0, 6);
   let owner: TestUser;
   let colleague: TestUser;
   let admin: TestUser;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  async function signIn(page: Page, user: TestUser, next: string) {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     owner = await registerUser(server.app, { displayName: `Elena ${tag}` });
     colleague = await registerUser(server.app, { displayName: `Ivan ${tag}` });
     admin = await registerUser(server.app, { displayName: `Admin ${tag}` });
@@ -45,7 +27,7 @@ describe('organisation management in the browser', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
@@ -59,7 +41,7 @@ describe('organisation management in the browser', () => {
     }
     await createOrganisation(server.app, colleague, { name: `Directory ${tag} Tirana`, country: 'AL', legalId: null, territoryCode: null });
 
-    const page = await newPage();
+    const page = await pages.open();
     await page.goto(`${server.url}/organisations?q=${encodeURIComponent(`Directory ${tag}`)}`);
     await page.getByRole('link', { name: `Directory ${tag} 00` }).waitFor();
     const cards = page.locator('main article');
@@ -94,8 +76,8 @@ describe('organisation management in the browser', () => {
 
   it('edits an organisation and recovers from a concurrent change (409)', { timeout: STEP_TIMEOUT }, async () => {
     const org = await createOrganisation(server.app, owner, { name: `Valley Alliance ${tag}` });
-    const page = await newPage();
-    await signIn(page, owner, `/organisations/${org.id}`);
+    const page = await pages.open();
+    await pages.signIn(page, owner, `/organisations/${org.id}`);
     await page.getByRole('link', { name: 'Edit' }).click();
     const name = page.getByLabel('Name', { exact: true });
     await name.waitFor();
@@ -133,14 +115,14 @@ describe('organisation management in the browser', () => {
 
   it('lets an owner invite, promote and remove a member, with confirmation', { timeout: STEP_TIMEOUT }, async () => {
     const org = await createOrganisation(server.app, owner, { name: `Riverside Network ${tag}` });
-    const ownerPage = await newPage();
-    await signIn(ownerPage, owner, `/organisations/${org.id}/members`);
+    const ownerPage = await pages.open();
+    await pages.signIn(ownerPage, owner, `/organisations/${org.id}/members`);
     await ownerPage.getByLabel('Email address').fill(colleague.email);
     await ownerPage.getByRole('button', { name: 'Send invitation' }).click();
     const inviteUrl = await ownerPage.getByLabel('Invite link').inputValue();
 
     // The colleague opens the link signed out, signs in from there and accepts.
-    const colleaguePage = await newPage();
+    const colleaguePage = await pages.open();
     await colleaguePage.goto(`${server.url}${new URL(inviteUrl).pathname}`);
     await colleaguePage.getByText(`You are invited to join Riverside Network ${tag} as Member.`).waitFor();
     await colleaguePage.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
@@ -179,8 +161,8 @@ describe('organisation management in the browser', () => {
   it('lets a platform admin verify and reject, and the owner is notified', { timeout: STEP_TIMEOUT }, async () => {
     const toVerify = await createOrganisation(server.app, owner, { name: `Verify Me ${tag}` });
     const toReject = await createOrganisation(server.app, owner, { name: `Reject Me ${tag}` });
-    const ownerPage = await newPage();
-    await signIn(ownerPage, owner, `/organisations/${toVerify.id}`);
+    const ownerPage = await pages.open();
+    await pages.signIn(ownerPage, owner, `/organisations/${toVerify.id}`);
     await ownerPage.getByRole('button', { name: 'Request verification' }).click();
     await ownerPage.getByText('Verification requested.').waitFor();
     await server.app.inject({ method: 'POST', url: `/api/v1/organisations/${toReject.id}/verification-request`, headers: owner.auth });
@@ -189,8 +171,8 @@ describe('organisation management in the browser', () => {
     await ownerPage.goto(`${server.url}/admin/verification`);
     await ownerPage.getByText('Only platform administrators can see the verification queue.').waitFor();
 
-    const adminPage = await newPage();
-    await signIn(adminPage, admin, '/organisations');
+    const adminPage = await pages.open();
+    await pages.signIn(adminPage, admin, '/organisations');
     await adminPage.getByRole('link', { name: 'Admin' }).click();
     await adminPage.getByRole('heading', { name: 'Verification queue' }).waitFor();
     await adminPage.getByRole('button', { name: `Verify Verify Me ${tag}` }).click();
@@ -220,6 +202,6 @@ describe('organisation management in the browser', () => {
     await ownerPage.goto(`${server.url}/organisations/${toReject.id}`);
     await ownerPage.getByText('Reason: The registry number belongs to another body.').waitFor();
     await ownerPage.getByRole('button', { name: 'Request verification' }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, TestPages } from '../support/browser';
 import { addMember, createOrganisation, registerUser, type TestUser } from '../support/factories';
 import { createMunicipality, getPlan } from '../support/plan-factories';
 import { startTestServer } from '../support/server';
@@ -34,8 +34,7 @@ const BAD_CSV = `code,title,description,indicators,budget,currency
 describe('plans and ideas in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: TestPages;
   const tag = randomUUID().slice(0, 6);
   const planTitle = `Riverside development plan ${tag}`;
   const ideaTitle = `River guardians youth camps ${tag}`;
@@ -45,27 +44,10 @@ describe('plans and ideas in the browser', () => {
   let munPage: Page;
   let ngoPage: Page;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  async function signIn(page: Page, user: TestUser, next: string) {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     // Editors (not owners) do the work, as in a real municipality and NGO.
     const munOwner = await registerUser(server.app, { displayName: `Mayor ${tag}` });
     munEditor = await registerUser(server.app, { displayName: `Planner ${tag}` });
@@ -75,19 +57,19 @@ describe('plans and ideas in the browser', () => {
     ngoEditor = await registerUser(server.app, { displayName: `Volunteer ${tag}` });
     const ngo = await createOrganisation(server.app, ngoOwner, { name: `River Friends ${tag}` });
     await addMember(server.app, ngoOwner, ngo.id, ngoEditor, 'editor');
-    munPage = await newPage();
-    ngoPage = await newPage();
+    munPage = await pages.open();
+    ngoPage = await pages.open();
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
 
   it('lets a municipality editor create a plan, import it from CSV (all or nothing) and publish it', { timeout: STEP_TIMEOUT }, async () => {
     const page = munPage;
-    await signIn(page, munEditor, '/plans/new');
+    await pages.signIn(page, munEditor, '/plans/new');
     await page.getByLabel('Title', { exact: true }).fill(planTitle);
     await page.getByLabel('First year').fill('2024');
     await page.getByLabel('Last year').fill('2030');
@@ -146,7 +128,7 @@ describe('plans and ideas in the browser', () => {
   it('lets an NGO editor write an idea in the multi-step form, publish it and propose a link', { timeout: STEP_TIMEOUT }, async () => {
     expect(planId).not.toBe('');
     const page = ngoPage;
-    await signIn(page, ngoEditor, '/ideas/new');
+    await pages.signIn(page, ngoEditor, '/ideas/new');
     await page.getByRole('heading', { name: 'Step 1 of 4: Basics' }).waitFor();
 
     // Checked before anything is sent, in the UI language.
@@ -221,6 +203,6 @@ describe('plans and ideas in the browser', () => {
     // The NGO sees the confirmed link on its idea.
     await ngoPage.reload();
     await ngoPage.getByText('Confirmed', { exact: true }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import type { TestUser } from '../support/factories';
+import { launchBrowser, TestPages } from '../support/browser';
 import { createPlanWithMeasures } from '../support/plan-factories';
 import { startTestServer } from '../support/server';
 import { createCouncil, createIdeaOwner, createRound, getRound } from '../support/shortlists';
@@ -12,8 +11,7 @@ const STEP_TIMEOUT = 90_000;
 describe('regional council shortlists in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: TestPages;
   const tag = randomUUID().slice(0, 8);
   const roundTitle = `Rural youth call ${tag}`;
   const titles = {
@@ -24,24 +22,6 @@ describe('regional council shortlists in the browser', () => {
   let council: Awaited<ReturnType<typeof createCouncil>>;
   let planTitle = '';
   let roundId = '';
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
-
-  async function signIn(page: Page, user: TestUser, next: string) {
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
 
   /** Scores each idea (by title) with one value per criterion and submits, as a reviewer does. */
   async function scoreAll(page: Page, scores: Record<string, number[]>) {
@@ -60,6 +40,7 @@ describe('regional council shortlists in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     council = await createCouncil(server.app);
     const { plan } = await createPlanWithMeasures(server.app, council.owner, council.orgId, { overrides: { title: `Regional development plan ${tag}` } });
     planTitle = plan.title;
@@ -69,14 +50,14 @@ describe('regional council shortlists in the browser', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
 
   it('lets a council editor set up a round with weighted criteria, reviewers and entries', { timeout: STEP_TIMEOUT }, async () => {
-    const page = await newPage();
-    await signIn(page, council.editor, '/shortlists/new');
+    const page = await pages.open();
+    await pages.signIn(page, council.editor, '/shortlists/new');
     await page.getByLabel('Title', { exact: true }).fill(roundTitle);
     // Three criteria instead of the five suggested: the weights must come back to 100.
     await page.getByRole('button', { name: 'Remove criterion 5' }).click();
@@ -119,13 +100,13 @@ describe('regional council shortlists in the browser', () => {
   });
 
   it('lets two reviewers score the three ideas, blind until each submits', { timeout: STEP_TIMEOUT }, async () => {
-    const a = await newPage();
-    await signIn(a, council.reviewerA, `/shortlists/${roundId}`);
+    const a = await pages.open();
+    await pages.signIn(a, council.reviewerA, `/shortlists/${roundId}`);
     await a.getByRole('heading', { name: 'My reviews' }).waitFor();
     await scoreAll(a, { [titles.library]: [5, 4, 3], [titles.sports]: [3, 3, 3], [titles.market]: [4, 5, 5] });
 
-    const b = await newPage();
-    await signIn(b, council.reviewerB, `/shortlists/${roundId}`);
+    const b = await pages.open();
+    await pages.signIn(b, council.reviewerB, `/shortlists/${roundId}`);
     // Blind mode: A's scores stay hidden from B until B submits.
     const library = b.locator(`[data-testid="review-card"][data-entry-title="${titles.library}"]`);
     await library.getByTestId('others-hidden').waitFor();
@@ -138,8 +119,8 @@ describe('regional council shortlists in the browser', () => {
   });
 
   it('lets the council decide and publish; the public report shows the chart and the ranking', { timeout: STEP_TIMEOUT }, async () => {
-    const page = await newPage();
-    await signIn(page, council.editor, `/shortlists/${roundId}`);
+    const page = await pages.open();
+    await pages.signIn(page, council.editor, `/shortlists/${roundId}`);
     const rows = page.getByTestId('ranking-row');
     await expect.poll(() => rows.count()).toBe(3);
     // Weighted totals: market 93, library 81, sports 57 (weights 50/30/20, scale 0–5).
@@ -174,7 +155,7 @@ describe('regional council shortlists in the browser', () => {
     await page.getByTestId('round-status').filter({ hasText: 'Published' }).first().waitFor();
 
     // Anyone, signed out, reads the report.
-    const visitor = await newPage();
+    const visitor = await pages.open();
     await visitor.goto(`${server.url}/shortlists/${roundId}/report`);
     await visitor.getByRole('heading', { name: roundTitle }).waitFor();
     const reportRows = visitor.getByTestId('report-row');
@@ -199,14 +180,14 @@ describe('regional council shortlists in the browser', () => {
     // The coverage chart: one bar per priority of the linked plan.
     await visitor.getByTestId('coverage-chart').locator('svg[role="img"]').waitFor();
     expect(await visitor.getByTestId('coverage-chart').locator('rect.bar').count()).toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it("offers an idea's editors the open council rounds of its region", { timeout: STEP_TIMEOUT }, async () => {
     const open = await createRound(server.app, council.editor, council.orgId, { title: `Open call ${tag}` });
     const author = await createIdeaOwner(server.app, { title: `Riverside cycling path ${tag}` });
-    const page = await newPage();
-    await signIn(page, author.owner, `/ideas/${author.idea.id}`);
+    const page = await pages.open();
+    await pages.signIn(page, author.owner, `/ideas/${author.idea.id}`);
     await page.getByRole('heading', { name: 'Submit to a council round' }).waitFor();
     await page.getByRole('button', { name: `Submit to “Open call ${tag}”` }).click();
     await page.getByText(`Submitted to “Open call ${tag}”.`).waitFor();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** The system Chromium to drive (CHROMIUM_PATH, else Debian's usual paths), or null when none is installed. */
 export function findChromium(): string | null {
@@ -24,4 +24,38 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The pages of one browser test file: each in its own context (its own session), with page errors collected. */
+export class TestPages {
+  readonly errors: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ locale: 'en-GB', ...options });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => this.errors.push(err.message));
+    return page;
+  }
+
+  /** Signs in through the login form and waits until the app shows `next`. */
+  async signIn(page: Page, user: { email: string; password: string }, next = '/'): Promise<void> {
+    await page.goto(`${this.baseUrl}/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close();
+  }
 }

@@ -25,7 +25,7 @@ export interface EntryDto {
   addedSide: 'owner' | 'council';
   decision: 'shortlisted' | 'rejected' | 'deferred' | null;
   decisionReason: string;
-  myReview: 'none' | 'todo' | 'submitted' | 'conflict';
+  myReview: 'none' | 'pending' | 'submitted' | 'conflict';
   myConflict: { automatic: boolean; note: string } | null;
 }
 

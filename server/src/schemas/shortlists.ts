@@ -120,7 +120,7 @@ export const Entry = Type.Object({
   decisionReason: Type.String(),
   createdAt: Timestamp,
   /** The caller's part as a reviewer: none when they are not one. */
-  myReview: Type.Union([Type.Literal('none'), Type.Literal('todo'), Type.Literal('submitted'), Type.Literal('conflict')]),
+  myReview: Type.Union([Type.Literal('none'), Type.Literal('pending'), Type.Literal('submitted'), Type.Literal('conflict')]),
   /** Why the caller is in conflict: declared (with their note) or automatic (member of the idea's organisation). */
   myConflict: Nullable(Type.Object({ automatic: Type.Boolean(), note: Type.String() })),
   reviewCount: Type.Integer(),

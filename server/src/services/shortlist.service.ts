@@ -541,7 +541,7 @@ export class ShortlistService {
   private entryDto(scoring: Scoring, viewer: Viewer, e: EntryRow): S.Entry {
     const me = viewer.actor?.userId;
     const conflict = me && viewer.isReviewer ? (scoring.conflicts.get(`${e.id}:${me}`) ?? null) : null;
-    const myReview = !viewer.isReviewer || !me ? 'none' : conflict ? 'conflict' : this.submitted(scoring, e.id, me) ? 'submitted' : 'todo';
+    const myReview = !viewer.isReviewer || !me ? 'none' : conflict ? 'conflict' : this.submitted(scoring, e.id, me) ? 'submitted' : 'pending';
     return toEntry(e, {
       myReview,
       myConflict: conflict,

@@ -9,7 +9,8 @@ import type {
   ProposalVersionDetail,
   UpdateProposalBody,
 } from '@partnera/server/api-types';
-import { api, request } from './client';
+import { api } from './client';
+import { downloadFile } from './download';
 
 const base = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
@@ -41,25 +42,6 @@ export const proposalsApi = {
   comment: (id: string, body: CreateCommentBody) => api<ProposalComment>(`${base(id)}/comments`, { method: 'POST', body }),
   resolve: (id: string, commentId: string, resolved: boolean) =>
     api<ProposalComment>(`${base(id)}/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`, { method: 'POST' }),
-  /** The submission document as a file (fetched with the access token, like every API call). */
-  async exportFile(id: string, format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
-    const res = await request(`${base(id)}/export`, { query: { format }, headers: { accept: '*/*' } });
-    const blob = await res.blob();
-    return { blob, filename: filenameFrom(res.headers.get('content-disposition')) ?? `proposal.${format}` };
-  },
+  /** Saves the submission document in the given format. */
+  exportFile: (id: string, format: ExportFormat) => downloadFile(`${base(id)}/export`, { format }, `proposal.${format}`),
 };
-
-/** The file name from a Content-Disposition header (RFC 6266: `filename*` wins over `filename`). */
-export function filenameFrom(header: string | null): string | null {
-  if (!header) return null;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      // fall through to the plain form
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
-  return plain?.[1]?.trim() ?? null;
-}

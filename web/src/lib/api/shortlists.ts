@@ -13,7 +13,8 @@ import type {
   ShortlistStatus,
   ShortlistSuggestions,
 } from '@partnera/server/api-types';
-import { api, request } from './client';
+import { api } from './client';
+import { downloadFile } from './download';
 
 export const SHORTLIST_STATUSES: readonly ShortlistStatus[] = ['collecting', 'reviewing', 'decided', 'published'];
 export const SHORTLIST_DECISIONS: readonly ShortlistDecision[] = ['shortlisted', 'rejected', 'deferred'];
@@ -45,13 +46,6 @@ export const shortlistsApi = {
   decide: (id: string, entryId: string, decision: ShortlistDecision, reason: string) =>
     api<ShortlistEntry>(`${entryPath(id, entryId)}/decision`, { method: 'POST', body: { decision, reason } }),
   report: (id: string) => api<ShortlistReport>(`${path(id)}/report`),
-  /** Downloads an export with the caller's session (reports are private before publishing). */
-  async download(id: string, format: ExportFormat, lang: string): Promise<{ blob: Blob; filename: string }> {
-    const res = await request(`${path(id)}/export`, { query: { format, lang } });
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-    const plain = /filename="([^"]+)"/i.exec(disposition);
-    const filename = star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? `report.${format}`);
-    return { blob: await res.blob(), filename };
-  },
+  /** Saves an export with the caller's session (reports are private before publishing). */
+  download: (id: string, format: ExportFormat, lang: string) => downloadFile(`${path(id)}/export`, { format, lang }, `report.${format}`),
 };

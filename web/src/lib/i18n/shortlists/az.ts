@@ -89,7 +89,7 @@ export const shortlistsAz: ShortlistsMessages = {
   'round.myReviewsLead': 'Hər meyarı qiymətləndirin və təqdim edin. Qiymətləndirmə bitənə qədər ballarınızı dəyişə bilərsiniz.',
   'round.notReviewingYet': 'Qiymətləndirmə raund qiymətləndirmə mərhələsinə keçəndə açılır.',
   'round.reviewingOver': 'Qiymətləndirmə başa çatıb.',
-  'round.myReview.todo': 'Qiymətləndirilməlidir',
+  'round.myReview.pending': 'Qiymətləndirilməlidir',
   'round.myReview.submitted': 'Təqdim edilib',
   'round.myReview.conflict': 'Maraqlar toqquşması',
   'round.autoConflict': 'Bu ideyanın təşkilatının üzvüsünüz, ona görə onu qiymətləndirə bilməzsiniz.',

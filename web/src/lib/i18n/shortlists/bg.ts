@@ -89,7 +89,7 @@ export const shortlistsBg: ShortlistsMessages = {
   'round.myReviewsLead': 'Оценете всеки критерий и подайте. Можете да променяте оценките си до края на оценяването.',
   'round.notReviewingYet': 'Оценяването започва, когато кръгът премине в етап „Оценяване“.',
   'round.reviewingOver': 'Оценяването приключи.',
-  'round.myReview.todo': 'За оценяване',
+  'round.myReview.pending': 'За оценяване',
   'round.myReview.submitted': 'Подадено',
   'round.myReview.conflict': 'Конфликт на интереси',
   'round.autoConflict': 'Членувате в организацията на тази идея и не можете да я оценявате.',

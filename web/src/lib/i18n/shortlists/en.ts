@@ -87,7 +87,7 @@ export const shortlistsEn = {
   'round.myReviewsLead': 'Score every criterion and submit. You can change your scores until reviewing ends.',
   'round.notReviewingYet': 'Scoring opens when the round moves to reviewing.',
   'round.reviewingOver': 'Reviewing is over.',
-  'round.myReview.todo': 'To score',
+  'round.myReview.pending': 'To score',
   'round.myReview.submitted': 'Submitted',
   'round.myReview.conflict': 'Conflict of interest',
   'round.autoConflict': 'You belong to this idea’s organisation, so you cannot score it.',

@@ -89,7 +89,7 @@ export const shortlistsSq: ShortlistsMessages = {
   'round.myReviewsLead': 'Vlerësoni çdo kriter dhe dorëzoni. Mund t’i ndryshoni pikët deri në fund të vlerësimit.',
   'round.notReviewingYet': 'Vlerësimi hapet kur raundi kalon në fazën e vlerësimit.',
   'round.reviewingOver': 'Vlerësimi ka përfunduar.',
-  'round.myReview.todo': 'Për t’u vlerësuar',
+  'round.myReview.pending': 'Për t’u vlerësuar',
   'round.myReview.submitted': 'Dorëzuar',
   'round.myReview.conflict': 'Konflikt interesi',
   'round.autoConflict': 'Jeni anëtar i organizatës së kësaj ideje, prandaj nuk mund ta vlerësoni.',
