@@ -110,14 +110,14 @@ describe('forums: live posts, a report, a moderator hiding it and the author app
     await notice.getByText(`Reason: Insults are not allowed ${tag}`).waitFor();
     await notice.getByRole('button', { name: 'Appeal this decision' }).click();
     const dialog = authorPage.getByRole('dialog', { name: 'Appeal this decision' });
-    await dialog.getByLabel('Why should the decision change?').fill('I was quoting the river authority');
+    await dialog.getByLabel('Why should the decision change?').fill(`I was quoting the river authority ${tag}`);
     await dialog.getByRole('button', { name: 'Send appeal' }).click();
     await notice.getByText('Your appeal is being reviewed.').waitFor();
     expect(await notice.getByRole('button', { name: 'Appeal this decision' }).count()).toBe(0);
 
     // The moderator sees the appeal waiting.
     await moderatorPage.reload();
-    await moderatorPage.getByTestId('appeal-item').filter({ hasText: 'I was quoting the river authority' }).waitFor();
+    await moderatorPage.getByTestId('appeal-item').filter({ hasText: `I was quoting the river authority ${tag}` }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

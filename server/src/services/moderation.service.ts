@@ -275,6 +275,19 @@ export class ModerationService {
     await this.assertMay(actor, thread.category_id, body.action);
     const reason = body.reason?.trim() ?? '';
     const target = { kind: 'forum_thread', id: threadId, authorId: thread.author_id, categoryId: thread.category_id };
+    // The destination is checked before the transaction (the embedded database has one connection).
+    let into: Awaited<ReturnType<typeof forumRepository.findThread>>;
+    if (body.action === 'move') {
+      if (!body.categoryId) throw fieldError(422, 'category_required', '/categoryId', 'Choose the category to move the thread to');
+      if (!(await forumRepository.findCategory(this.db, { id: body.categoryId }))) throw fieldError(422, 'invalid_category', '/categoryId', 'No such category');
+      // Moving needs the right in the destination too.
+      await this.assertMay(actor, body.categoryId, 'move');
+    } else if (body.action === 'merge') {
+      if (!body.intoThreadId || body.intoThreadId === threadId) throw fieldError(422, 'thread_required', '/intoThreadId', 'Choose another thread to merge into');
+      into = await forumRepository.findThread(this.db, body.intoThreadId);
+      if (!into || into.merged_into) throw fieldError(422, 'invalid_thread', '/intoThreadId', 'No such thread');
+      await this.assertMay(actor, into.category_id, 'merge');
+    }
     const entry = await inTransaction(this.db, async (trx) => {
       switch (body.action) {
         case 'lock':
@@ -286,19 +299,12 @@ export class ModerationService {
           await forumRepository.updateThread(trx, threadId, { pinned: body.action === 'pin' });
           break;
         case 'move': {
-          if (!body.categoryId) throw fieldError(422, 'category_required', '/categoryId', 'Choose the category to move the thread to');
-          if (!(await forumRepository.findCategory(trx, { id: body.categoryId }))) throw fieldError(422, 'invalid_category', '/categoryId', 'No such category');
-          // Moving needs the right in the destination too.
-          await this.assertMay(actor, body.categoryId, 'move');
-          await forumRepository.updateThread(trx, threadId, { category_id: body.categoryId });
+          await forumRepository.updateThread(trx, threadId, { category_id: body.categoryId! });
           for (const id of await forumRepository.postIdsOfThread(trx, threadId)) await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', id);
           return this.record(trx, actor, 'move', target, reason, { from: thread.category_id, to: body.categoryId });
         }
         case 'merge': {
-          if (!body.intoThreadId || body.intoThreadId === threadId) throw fieldError(422, 'thread_required', '/intoThreadId', 'Choose another thread to merge into');
-          const into = await forumRepository.findThread(trx, body.intoThreadId);
-          if (!into || into.merged_into) throw fieldError(422, 'invalid_thread', '/intoThreadId', 'No such thread');
-          await this.assertMay(actor, into.category_id, 'merge');
+          if (!into) throw notFound('Thread');
           const moved = await forumRepository.postIdsOfThread(trx, threadId);
           await forumRepository.mergeThreads(trx, threadId, into.id);
           for (const id of moved) await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', id);
