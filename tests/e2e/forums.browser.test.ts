@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, TestPages } from '../support/browser';
 import { registerUser, type TestUser } from '../support/factories';
 import { createCategory, createThread, makeEstablished } from '../support/forums';
 import { registerModerator } from '../support/rooms';
@@ -12,8 +12,7 @@ const STEP_TIMEOUT = 60_000;
 describe('forums: live posts, a report, a moderator hiding it and the author appealing', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: TestPages;
   const tag = randomUUID().slice(0, 6);
   let author: TestUser;
   let reader: TestUser;
@@ -23,23 +22,11 @@ describe('forums: live posts, a report, a moderator hiding it and the author app
   let readerPage: Page;
   let moderatorPage: Page;
 
-  async function signedInPage(user: TestUser): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     const db = server.handle.db;
     moderator = await registerModerator(server.app, db, `Mona ${tag}`);
     author = await registerUser(server.app, { displayName: `Ana ${tag}` });
@@ -48,13 +35,13 @@ describe('forums: live posts, a report, a moderator hiding it and the author app
     const category = await createCategory(server.app, moderator, { title: `Water ${tag}` });
     const created = await createThread(server.app, author, category.slug, `Rude words about rivers ${tag}`, `River cleanup ${tag}`);
     threadId = created.thread.id;
-    authorPage = await signedInPage(author);
-    readerPage = await signedInPage(reader);
-    moderatorPage = await signedInPage(moderator);
+    authorPage = await pages.signedIn(author);
+    readerPage = await pages.signedIn(reader);
+    moderatorPage = await pages.signedIn(moderator);
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
@@ -118,6 +105,6 @@ describe('forums: live posts, a report, a moderator hiding it and the author app
     // The moderator sees the appeal waiting.
     await moderatorPage.reload();
     await moderatorPage.getByTestId('appeal-item').filter({ hasText: `I was quoting the river authority ${tag}` }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, TestPages } from '../support/browser';
 import { addMember, createOrganisation, registerUser, type TestUser } from '../support/factories';
 import { createPublishedIdea } from '../support/plan-factories';
 import { startTestServer } from '../support/server';
@@ -32,8 +32,7 @@ async function waitUntil(condition: () => boolean, what: string): Promise<void> 
 describe('joint proposal co-edited by two partners in two browsers', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: TestPages;
   const tag = randomUUID().slice(0, 6);
   const ideaTitle = `Riverbank youth workshops ${tag}`;
   let lena: TestUser;
@@ -45,19 +44,6 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
   let leadPage: Page;
   let partnerPage: Page;
 
-  async function signedInPage(user: TestUser): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
 
   const overallField = (page: Page) => page.getByRole('textbox', { name: 'Overall objective', exact: true });
   const completeness = (page: Page) => page.getByTestId('completeness');
@@ -65,6 +51,7 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     // Editors (not owners) of two organisations do the work.
     const leadOwner = await registerUser(server.app, { displayName: `Lead chair ${tag}` });
     lena = await registerUser(server.app, { displayName: `Lena ${tag}` });
@@ -87,12 +74,12 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
     });
     ideaId = idea.id;
     rada = await registerUser(server.app, { displayName: `Rada reviewer ${tag}` });
-    leadPage = await signedInPage(lena);
-    partnerPage = await signedInPage(petar);
+    leadPage = await pages.signedIn(lena, { acceptDownloads: true });
+    partnerPage = await pages.signedIn(petar, { acceptDownloads: true });
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
@@ -263,7 +250,7 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
     await partners.getByRole('button', { name: 'Give read access' }).click();
     await partners.getByText(`${rada.email} can now read the proposal.`).waitFor();
 
-    const readerPage = await signedInPage(rada);
+    const readerPage = await pages.signedIn(rada, { acceptDownloads: true });
     await readerPage.goto(`${server.url}/proposals/${proposalId}`);
     await readerPage.getByText('You can read this proposal. Only members of the partner organisations can edit it.').waitFor();
     const field = overallField(readerPage);
@@ -326,7 +313,7 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
     const bytes = await readFile(path);
     expect(bytes.length).toBeGreaterThan(2_000);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });
 

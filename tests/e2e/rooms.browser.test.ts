@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, TestPages } from '../support/browser';
 import { registerUser, type TestUser } from '../support/factories';
 
 const STEP_TIMEOUT = 60_000;
@@ -10,44 +10,31 @@ const STEP_TIMEOUT = 60_000;
 describe('discussion room: two people chatting in two browsers', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: TestPages;
   let ana: TestUser;
   let ben: TestUser;
   let roomId: string;
   let anaPage: Page;
   let benPage: Page;
-  const pageErrors: string[] = [];
   const tag = randomUUID().slice(0, 6);
 
-  async function signedInPage(user: TestUser): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  }
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    pages = new TestPages(browser, server.url);
     ana = await registerUser(server.app, { displayName: `Ana ${tag}` });
     ben = await registerUser(server.app, { displayName: `Ben ${tag}` });
     const room = await server.app.services.rooms.ensureSubjectRoom('idea', randomUUID(), { title: `Clean river ${tag}`, ownerUserId: ana.id, visibility: 'public' });
     roomId = room.id;
     const joined = await server.app.inject({ method: 'POST', url: `/api/v1/rooms/${roomId}/join`, headers: ben.auth });
     expect(joined.statusCode).toBe(200);
-    anaPage = await signedInPage(ana);
-    benPage = await signedInPage(ben);
+    anaPage = await pages.signedIn(ana);
+    benPage = await pages.signedIn(ben);
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
@@ -97,6 +84,6 @@ describe('discussion room: two people chatting in two browsers', () => {
     await anaPage.getByText(`Ben ${tag} is typing…`).waitFor({ state: 'detached' });
     const texts = await messages(anaPage).locator('li[data-seq]').evaluateAll((items) => items.map((li) => li.getAttribute('data-seq')));
     expect(texts).toEqual(['1', '2']);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

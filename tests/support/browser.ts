@@ -55,6 +55,13 @@ export class TestPages {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
+  /** A new browser context, signed in as `user` on the front page. */
+  async signedIn(user: { email: string; password: string }, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await this.open(options);
+    await this.signIn(page, user);
+    return page;
+  }
+
   async close(): Promise<void> {
     for (const context of this.contexts.splice(0)) await context.close();
   }
