@@ -116,6 +116,11 @@ describe('creating a proposal from an idea', () => {
     expect(mine.json<{ items: ProposalSummary[] }>().items.map((i) => i.id)).toContain(p.id);
     const theirs = await inject({ method: 'GET', url: '/api/v1/proposals?mine=true', headers: outsider.auth });
     expect(theirs.json<{ items: ProposalSummary[] }>().items.map((i) => i.id)).not.toContain(p.id);
+    // The idea page asks for the proposal of its idea only.
+    const forIdea = await inject({ method: 'GET', url: `/api/v1/proposals?mine=true&ideaId=${idea.id}`, headers: owner.auth });
+    expect(forIdea.json<{ items: ProposalSummary[] }>().items.map((i) => i.id)).toEqual([p.id]);
+    const outsiderForIdea = await inject({ method: 'GET', url: `/api/v1/proposals?mine=true&ideaId=${idea.id}`, headers: outsider.auth });
+    expect(outsiderForIdea.json<{ items: ProposalSummary[] }>().items).toEqual([]);
   });
 
   it("is only for owners and editors of the idea's organisation", async () => {

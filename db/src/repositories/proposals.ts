@@ -72,11 +72,14 @@ export async function touchProposal(db: Db, id: string): Promise<void> {
 export interface ProposalFilter {
   /** Only proposals where this user belongs to a partner organisation (not declined) or was granted reading. */
   visibleTo?: string;
+  /** Only the proposal made from this idea. */
+  ideaId?: string;
 }
 
 /** Newest first; the cursor carries the creation time and id of the last row shown. */
 export async function listProposals(db: Db, filter: ProposalFilter, limit: number, cursor?: string): Promise<Page<ProposalRow> | null> {
   let q = proposalRows(db);
+  if (filter.ideaId) q = q.where('proposals.idea_id', '=', filter.ideaId);
   if (filter.visibleTo) {
     const userId = filter.visibleTo;
     q = q.where((eb) =>

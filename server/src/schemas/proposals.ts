@@ -164,7 +164,7 @@ export const ProposalDetail = Type.Object({
 });
 export type ProposalDetail = Static<typeof ProposalDetail>;
 
-export const ProposalListQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), ...PageQuery }, { additionalProperties: false });
+export const ProposalListQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), ideaId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false });
 export type ProposalListQuery = Static<typeof ProposalListQuery>;
 
 const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });

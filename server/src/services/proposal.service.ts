@@ -112,7 +112,7 @@ export class ProposalService {
   async list(actor: Actor, query: S.ProposalListQuery): Promise<{ items: S.ProposalSummary[]; nextCursor: string | null }> {
     // Platform admins see every proposal unless they ask for their own.
     const visibleTo = policy.isAdmin(actor) && !query.mine ? undefined : actor.userId;
-    const page = await proposalRepository.listProposals(this.db, { visibleTo }, query.limit ?? 20, query.cursor);
+    const page = await proposalRepository.listProposals(this.db, { visibleTo, ideaId: query.ideaId }, query.limit ?? 20, query.cursor);
     if (!page) throw new AppError(400, 'invalid_cursor', 'The page cursor is not valid');
     const editable = new Set(
       visibleTo

@@ -18,7 +18,7 @@ export type ExportFormat = 'docx' | 'pdf' | 'md';
 
 /** Joint proposals over REST; the co-edited body itself goes through the socket (lib/proposals). */
 export const proposalsApi = {
-  listMine: (query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
+  listMine: (query: { limit?: number; cursor?: string; ideaId?: string } = {}, signal?: AbortSignal) =>
     api<PageOf<ProposalSummary>>('/proposals', { query: { mine: true, ...query }, signal }),
   createFromIdea: (ideaId: string) => api<ProposalDetail>(`/ideas/${encodeURIComponent(ideaId)}/proposal`, { method: 'POST' }),
   get: (id: string) => api<ProposalDetail>(base(id)),
