@@ -243,6 +243,36 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
     await waitForValue(leadPlace, (v) => v === merged, 'lead receives the offline edit');
   });
 
+  it('keeps what a partner typed offline after the tab is closed and sends it on the next visit', { timeout: STEP_TIMEOUT }, async () => {
+    const keptDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('partnera.proposal-unsent.')).length);
+    const leadPlace = leadPage.getByRole('textbox', { name: 'Place', exact: true });
+    const partnerPlace = partnerPage.getByRole('textbox', { name: 'Place', exact: true });
+    const before = await leadPlace.inputValue();
+    await waitForValue(partnerPlace, (v) => v === before, 'partner is up to date');
+
+    // Offline: the socket.io traffic is cut, then Petar types and closes the tab.
+    await partnerPage.context().setOffline(true);
+    await partnerPage.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await partnerPage.getByTestId('connection-status').getByText('Offline', { exact: false }).waitFor({ timeout: 30_000 });
+    await partnerPlace.click();
+    await partnerPlace.press('End');
+    await partnerPlace.pressSequentially(', east bank', { delay: 10 });
+    await expect.poll(() => keptDrafts(partnerPage), { timeout: 10_000 }).toBe(1);
+    const context = partnerPage.context();
+    await partnerPage.close();
+    expect(await leadPlace.inputValue()).toBe(before);
+
+    // Back online, the next visit sends the kept change and forgets it once the server has it.
+    await context.setOffline(false);
+    partnerPage = await context.newPage();
+    partnerPage.setDefaultTimeout(15_000);
+    partnerPage.on('pageerror', (err) => pages.errors.push(err.message));
+    await partnerPage.goto(`${server.url}/proposals/${proposalId}`);
+    await partnerPage.getByTestId('connection-status').getByText('Live').waitFor();
+    await waitForValue(leadPlace, (v) => v === `${before}, east bank`, 'lead receives the change typed before the tab was closed');
+    await expect.poll(() => keptDrafts(partnerPage), { timeout: 10_000 }).toBe(0);
+  });
+
   it('lets the lead grant read access; a reader sees the proposal read-only', { timeout: STEP_TIMEOUT }, async () => {
     const partners = leadPage.getByRole('region', { name: 'Partners' });
     await partners.getByText('Read access', { exact: true }).click();

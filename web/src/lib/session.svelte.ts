@@ -1,6 +1,7 @@
 import type { Locale, Me, Session } from '@partnera/server/api-types';
 import { authApi, meApi, onSessionRefreshed, refreshSession, setAccessToken } from './api';
 import { i18n, isLocale } from './i18n/index.svelte';
+import { forgetUnsentChanges } from './proposals/unsent-store';
 
 let user = $state<Me | null>(null);
 let ready = $state(false);
@@ -64,6 +65,7 @@ export async function logout(): Promise<void> {
   }
   setAccessToken(null);
   user = null;
+  forgetUnsentChanges();
 }
 
 /** Re-reads /me, e.g. after joining or leaving an organisation. */

@@ -1,6 +1,7 @@
 import type { CompletenessCheck, ProposalEditor } from '@partnera/server/api-types';
 import * as Y from 'yjs';
 import { onConnection, realtime, request, type RoomSocket } from '../realtime/socket.svelte';
+import type { UnsentStore } from './unsent-store';
 
 export type SyncStatus = 'connecting' | 'synced' | 'offline';
 
@@ -25,6 +26,7 @@ const CURSOR_SOON_MS = 100;
 const CARET_EVERY_MS = 1_000;
 /** After a failed send, the state vectors are exchanged again after this long. */
 const RESYNC_DELAY_MS = 1_500;
+const KEEP_EVERY_MS = 500;
 
 /**
  * Keeps one proposal's Y.Doc in sync with the server over the tab's socket.io connection. On every
@@ -45,13 +47,15 @@ export class ProposalSync {
   updateError = $state<{ code: string; detail: string } | null>(null);
 
   private pending: Uint8Array[] = [];
-  private inFlight = false;
+  /** The update awaiting the server's answer, if any (still unconfirmed, so still kept). */
+  private inFlight: Uint8Array | null = null;
   private stopConnection: (() => void) | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   private cursorTimer: ReturnType<typeof setTimeout> | null = null;
   private lastCursor: CursorReport = { section: null };
   private sentCursor: CursorReport = { section: null };
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  private keepTimer: ReturnType<typeof setTimeout> | null = null;
   private lastSentAt = 0;
   private cursorSentAt = 0;
   private openSeq = 0;
@@ -60,18 +64,22 @@ export class ProposalSync {
   constructor(
     readonly proposalId: string,
     readonly doc: Y.Doc,
-    private readonly hooks: { onMeta?: () => void } = {},
+    private readonly hooks: { onMeta?: () => void; unsent?: UnsentStore } = {},
   ) {}
 
   start(): void {
     this.stopped = false;
+    this.restoreUnsent();
     this.doc.on('update', this.onLocalUpdate);
+    window.addEventListener('pagehide', this.keepUnsent);
     this.stopConnection = onConnection((s) => this.attach(s));
     if (!realtime.socket) this.status = 'offline';
   }
 
   stop(): void {
     this.stopped = true;
+    this.keepUnsent();
+    window.removeEventListener('pagehide', this.keepUnsent);
     this.doc.off('update', this.onLocalUpdate);
     this.stopConnection?.();
     this.stopConnection = null;
@@ -131,7 +139,7 @@ export class ProposalSync {
     const onConnect = () => void this.open();
     const onDisconnect = () => {
       this.status = 'offline';
-      this.inFlight = false;
+      this.requeueInFlight();
     };
     s.on('proposal:update', onUpdate);
     s.on('proposal:editors', onEditors);
@@ -178,12 +186,13 @@ export class ProposalSync {
     this.status = 'synced';
     // Everything queued so far is covered by the difference against the server's state vector.
     this.pending = [];
-    this.inFlight = false;
+    this.inFlight = null;
     if (this.canEdit) {
       const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(answer.stateVector));
       if (!isEmptyUpdate(missing)) this.pending.push(missing);
       void this.flush();
     }
+    this.keepUnsent();
     this.sentCursor = { section: null };
     this.cursorSentAt = 0;
     if (this.lastCursor.section !== null) this.sendCursor();
@@ -192,8 +201,40 @@ export class ProposalSync {
   private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || !this.canEdit) return;
     this.pending.push(update);
+    this.scheduleKeep();
     this.scheduleFlush();
   };
+
+  /** Applies what an earlier visit typed but never got confirmed; the next state exchange sends it. */
+  private restoreUnsent(): void {
+    const kept = this.hooks.unsent?.load();
+    if (!kept) return;
+    try {
+      Y.applyUpdate(this.doc, kept, this);
+    } catch {
+      this.hooks.unsent?.save(null);
+    }
+  }
+
+  /** Writes every unconfirmed change to the browser's storage (or clears it when all are confirmed). */
+  private keepUnsent = (): void => {
+    if (!this.hooks.unsent) return;
+    if (this.keepTimer) clearTimeout(this.keepTimer);
+    this.keepTimer = null;
+    const parts = this.inFlight ? [this.inFlight, ...this.pending] : this.pending;
+    this.hooks.unsent.save(parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+  };
+
+  /** Typing writes the store at most this often; leaving the page writes it at once. */
+  private scheduleKeep(): void {
+    if (this.hooks.unsent && !this.keepTimer) this.keepTimer = setTimeout(this.keepUnsent, KEEP_EVERY_MS);
+  }
+
+  /** An update whose answer will never come goes back in front of the queue. */
+  private requeueInFlight(): void {
+    if (this.inFlight) this.pending.unshift(this.inFlight);
+    this.inFlight = null;
+  }
 
   /** Sends the pending changes after a short pause, so a burst of keystrokes goes out as one update. */
   private scheduleFlush(): void {
@@ -209,26 +250,32 @@ export class ProposalSync {
     if (this.inFlight || this.status !== 'synced' || this.pending.length === 0) return;
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     this.pending = [];
-    this.inFlight = true;
+    this.inFlight = update;
     this.lastSentAt = Date.now();
     const seq = this.openSeq;
     try {
       const answer = await request('proposal:update', { proposalId: this.proposalId, update });
       if (seq !== this.openSeq) return;
-      this.inFlight = false;
       if (answer.ok) {
+        this.inFlight = null;
         this.updateError = null;
       } else {
         this.updateError = { code: answer.code, detail: answer.detail };
         if (answer.code === 'forbidden') this.canEdit = false;
-        // A final refusal stays refused; anything else is retried through a fresh exchange.
-        else if (!FINAL_REFUSALS.has(answer.code)) this.scheduleResync();
+        // A final refusal stays refused (and is dropped); anything else is retried through a fresh exchange.
+        if (FINAL_REFUSALS.has(answer.code)) this.inFlight = null;
+        else {
+          this.requeueInFlight();
+          this.scheduleResync();
+        }
       }
     } catch {
       if (seq !== this.openSeq) return;
-      this.inFlight = false;
+      this.requeueInFlight();
       this.scheduleResync();
       return;
+    } finally {
+      if (seq === this.openSeq) this.keepUnsent();
     }
     if (this.pending.length) this.scheduleFlush();
   }
