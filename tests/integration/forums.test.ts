@@ -151,6 +151,20 @@ describe('threads and posts', () => {
     expect(off.json()).toMatchObject({ subscribed: false });
     await postOk(app, replier, thread.id, 'Another reply nobody hears about');
     expect(await notificationsOf(author)).toHaveLength(1);
+
+    // Editing a post recalculates its mentions: only someone mentioned for the first time is told.
+    const kindsOf = async (u: TestUser) => (await notificationsOf(u)).map((n) => n.kind).sort();
+    const bystander = await member('Bystander');
+    await postOk(app, bystander, thread.id, 'I follow this too');
+    const own = await postOk(app, author, thread.id, 'A plain note');
+    const edit = (text: string) => app.inject({ method: 'PATCH', url: `/api/v1/forums/posts/${own.id}`, headers: author.auth, payload: { body: text } });
+    expect((await edit(`A plain note for @${bystander.displayName} and @${replier.displayName}`)).json<ForumPost>().mentions).toHaveLength(2);
+    expect(await kindsOf(bystander)).toEqual(['forum.mention', 'forum.post']);
+    expect(await kindsOf(replier)).toEqual(['forum.mention', 'forum.mention', 'forum.post', 'forum.post']);
+    // A second edit naming the same people tells nobody again.
+    await edit(`A plain note for @${bystander.displayName} and @${replier.displayName}, edited`);
+    expect(await notificationsOf(bystander)).toHaveLength(2);
+    expect((await edit('A plain note again')).json<ForumPost>().mentions).toEqual([]);
   });
 
   it('counts new posts since the last visit, per thread and per category', async () => {

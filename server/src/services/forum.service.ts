@@ -311,11 +311,7 @@ export class ForumService {
 
   /** Stores a post with its attachments, mentions and subscriber notices, in the caller's transaction. */
   private async writePost(trx: Db, actor: Actor, threadId: string, threadTitle: string, text: string, quoteOf: string | null, replyTo: string | null, attachmentIds: string[]) {
-    let mentions: string[] = [];
-    if (text.includes('@')) {
-      const candidates = await forumRepository.mentionCandidates(trx, threadId, text, mentionedIds(text));
-      mentions = findMentions(text, candidates.map((c) => ({ id: c.user_id, displayName: c.display_name })), actor.userId);
-    }
+    const mentions = await this.mentionsIn(trx, threadId, text, actor.userId);
     const post = await forumRepository.insertPost(trx, { threadId, authorId: actor.userId, body: text, quoteOf, replyTo, mentions });
     if (attachmentIds.length) {
       const attached = await forumRepository.attachToPost(trx, post.id, actor.userId, attachmentIds);
@@ -326,15 +322,28 @@ export class ForumService {
     await forumRepository.subscribe(trx, threadId, actor.userId);
     await forumRepository.markThreadRead(trx, threadId, actor.userId, post.created_at);
     await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', post.id);
-    const author = await userRepository.findUserById(trx, actor.userId);
-    const data = { threadId, threadTitle, postId: post.id, authorName: author?.display_name ?? '', excerpt: excerpt(text) };
-    const link = `/forums/threads/${threadId}#post-${post.id}`;
+    const { data, link } = await this.postNotice(trx, actor, threadId, threadTitle, post.id, text);
     const notices: NotificationInput[] = [
       ...mentions.map((userId) => ({ userId, kind: 'forum.mention', data, link })),
       ...subscribers.filter((id) => id !== actor.userId && !mentions.includes(id)).map((userId) => ({ userId, kind: 'forum.post', data, link })),
     ];
     const announce = await this.deps.notifications.notify(trx, notices);
     return { postId: post.id, announce };
+  }
+
+  /** The people a text mentions by name among those who can be mentioned in the thread (never the author). */
+  private async mentionsIn(trx: Db, threadId: string, text: string, authorId: string): Promise<string[]> {
+    if (!text.includes('@')) return [];
+    const candidates = await forumRepository.mentionCandidates(trx, threadId, text, mentionedIds(text));
+    return findMentions(text, candidates.map((c) => ({ id: c.user_id, displayName: c.display_name })), authorId);
+  }
+
+  private async postNotice(trx: Db, actor: Actor, threadId: string, threadTitle: string, postId: string, text: string) {
+    const author = await userRepository.findUserById(trx, actor.userId);
+    return {
+      data: { threadId, threadTitle, postId, authorName: author?.display_name ?? '', excerpt: excerpt(text) },
+      link: `/forums/threads/${threadId}#post-${postId}`,
+    };
   }
 
   private async ownPost(actor: Actor, postId: string) {
@@ -351,11 +360,18 @@ export class ForumService {
     if (ctx.post.deleted_at) throw new AppError(409, 'post_deleted', 'This post was deleted');
     if (ctx.post.hidden_at) throw new AppError(409, 'post_hidden', 'A moderator hid this post; it cannot be edited');
     if (ctx.thread.locked) throw new AppError(409, 'thread_locked', 'This thread is locked');
-    await inTransaction(this.db, async (trx) => {
-      await forumRepository.updatePost(trx, postId, { body: text, edited_at: this.deps.clock() });
+    const announce = await inTransaction(this.db, async (trx) => {
+      const mentions = await this.mentionsIn(trx, ctx.thread.id, text, actor.userId);
+      await forumRepository.updatePost(trx, postId, { body: text, edited_at: this.deps.clock(), mentions });
       await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', postId);
+      // Only people the edit mentions for the first time hear about it.
+      const added = mentions.filter((id) => !ctx.post.mentions.includes(id));
+      if (added.length === 0) return () => {};
+      const { data, link } = await this.postNotice(trx, actor, ctx.thread.id, ctx.thread.title, postId, text);
+      return this.deps.notifications.notify(trx, added.map((userId) => ({ userId, kind: 'forum.mention', data, link })));
     });
     this.events.postUpdated(ctx.thread.id, postId);
+    announce();
     return this.getPost(actor, postId);
   }
 
