@@ -284,10 +284,10 @@ describe('bad paths and query strings', () => {
 
   it('refuses NUL characters, which PostgreSQL text cannot hold, in queries and bodies', async () => {
     for (const url of ['/api/v1/ideas?q=%00', '/api/v1/organisations?q=river%00', '/api/v1/plans?q=%00x']) {
-      expectClientProblem(await app.inject({ method: 'GET', url }), 400, 'invalid_character');
+      expectClientProblem(await app.inject({ method: 'GET', url }), 400, 'invalid_characters');
     }
     const res = await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: user.auth, payload: { kind: 'ngo', name: 'Nul\u0000 org', country: 'BG', territoryCode: 'BG' } });
-    expectClientProblem(res, 400, 'invalid_character');
+    expect(expectClientProblem(res, 422, 'invalid_characters').errors?.map((e) => e.path)).toEqual(['/name']);
   });
 });
 

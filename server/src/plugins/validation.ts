@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors';
+import { fieldError } from '../errors';
 
 /**
  * Bodies are validated strictly: wrong types and unknown fields are errors, never silently fixed.
@@ -15,15 +15,19 @@ export function registerValidation(app: FastifyInstance) {
   // PostgreSQL text cannot hold U+0000: refuse it at the edge instead of failing deep inside a query.
   app.addHook('preValidation', async (request) => {
     for (const [part, value] of [['query', request.query], ['params', request.params], ['body', request.body]] as const) {
-      if (holdsNul(value, 0)) throw new AppError(400, 'invalid_character', `The ${part} contains a NUL character (U+0000), which text may not hold`);
+      const path = nulPath(value, '', 0);
+      if (path !== null) throw fieldError(part === 'body' ? 422 : 400, 'invalid_characters', path, `The ${part} contains a NUL character (U+0000), which text may not hold`);
     }
   });
 }
 
-/** Looks through strings, arrays and plain objects (bounded depth, as bodies are size-limited anyway). */
-function holdsNul(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 20 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
-  const items = Array.isArray(value) ? value : Object.entries(value).flat();
-  return items.some((item) => holdsNul(item, depth + 1));
+/** Where a NUL character sits (a JSON pointer), looking through strings, arrays and plain objects; null if nowhere. */
+function nulPath(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
+  if (depth > 20 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, `${path}/${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
