@@ -177,3 +177,32 @@ export type {
   Suspension,
   ModerationMe,
 } from './schemas/moderation';
+export type {
+  ForumSession,
+  ForumSessionView,
+  ForumSessionSummary,
+  ForumSessionPage,
+  SessionState as ForumSessionState,
+  SessionChange as ForumSessionChange,
+  SpeakerHand,
+  CreateSessionBody as CreateForumSessionBody,
+  UpdateSessionBody as UpdateForumSessionBody,
+} from './schemas/forum-sessions';
+export type { NewsItem, NewsPost, NewsPage, NewsStatus, NewsListQuery, CreateNewsBody, UpdateNewsBody } from './schemas/news';
+/** News size limits as types, so the web's copies of the numbers cannot drift from the server's. */
+export type NewsLimits = { title: typeof import('./schemas/news').NEWS_TITLE_MAX; summary: typeof import('./schemas/news').NEWS_SUMMARY_MAX; body: typeof import('./schemas/news').NEWS_BODY_MAX };
+export type {
+  EventKind,
+  EventStatus,
+  EventSummary,
+  EventDetail,
+  EventPage,
+  EventOrganiser,
+  AgendaItem as EventAgendaItem,
+  MyRegistration as EventMyRegistration,
+  Registrant as EventRegistrant,
+  Registrants as EventRegistrants,
+  CreateEventBody,
+  UpdateEventBody,
+  EventListQuery,
+} from './schemas/events';

@@ -44,6 +44,13 @@ import moderationRoutes from './routes/moderation';
 import { ForumService } from './services/forum.service';
 import { ModerationService } from './services/moderation.service';
 import { registerForumGateway, socketForumEvents } from './realtime/forum-gateway';
+import forumSessionRoutes from './routes/forum-sessions';
+import { ForumSessionService } from './services/forum-session.service';
+import { registerForumSessionGateway, socketForumSessionEvents } from './realtime/forum-session-gateway';
+import newsRoutes from './routes/news';
+import { NewsService } from './services/news.service';
+import eventRoutes from './routes/events';
+import { EventService } from './services/event.service';
 
 export interface Services {
   auth: AuthService;
@@ -61,6 +68,9 @@ export interface Services {
   shortlists: ShortlistService;
   forums: ForumService;
   moderation: ModerationService;
+  forumSessions: ForumSessionService;
+  news: NewsService;
+  events: EventService;
 }
 
 declare module 'fastify' {
@@ -144,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const proposals = new ProposalService({ db, notifications, rooms, territories, sync: proposalSync, events: realtime.proposalEvents, clock });
   const forums = new ForumService({ db, notifications, territories, search, clock });
   forums.events = socketForumEvents(realtime.io);
+  const forumSessions = new ForumSessionService({ db, rooms, forums, clock });
+  forumSessions.events = socketForumSessionEvents(realtime.io);
   const moderation = new ModerationService({ db, forums, roomMessages, ideas, notifications, autoHideReports: config.moderationAutoHideReports, clock });
   const services: Services = {
     auth: new AuthService(db, { refreshTokenDays: config.refreshTokenDays, clock }),
@@ -170,6 +182,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     shortlists: new ShortlistService({ db, notifications, search: searchService, territories, clock }),
     forums,
     moderation,
+    forumSessions,
+    news: new NewsService({ db, clock, publicUrl: config.publicUrl }),
+    events: new EventService({ db, notifications, territories, clock, publicUrl: config.publicUrl }),
   };
   app.decorate('config', config);
   app.decorate('db', db);
@@ -211,6 +226,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(shortlistRoutes);
   await app.register(forumRoutes);
   await app.register(moderationRoutes);
+  await app.register(forumSessionRoutes);
+  await app.register(newsRoutes);
+  await app.register(eventRoutes);
   realtime.listen({
     db,
     verifyToken: (token) => app.jwt.verify<{ sub: string }>(token),
@@ -222,6 +240,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     proposals: proposalSync,
   });
   registerForumGateway(realtime.io, forums);
+  registerForumSessionGateway(realtime.io, forumSessions);
+  // Sessions open at their start time; watchers hear of it within this interval (or at once when anyone loads the session).
+  forumSessions.startOpener(5_000, (error) => app.log.error(error, 'opening forum sessions failed'));
+  app.addHook('onClose', async () => forumSessions.stopOpener());
   // Live connections go first: closing the HTTP server waits for every open connection.
   app.addHook('preClose', async () => realtime.disconnect());
   app.addHook('onClose', async () => realtime.close());

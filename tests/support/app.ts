@@ -22,6 +22,8 @@ export interface TestAppOptions {
   poolSize?: number;
   /** A search engine to use instead of the embedded one (e.g. one that can be made to fail). */
   searchEngine?: SearchEngine;
+  /** The app's clock (tests that move time forward, e.g. to a forum session's start). */
+  clock?: () => Date;
 }
 
 /** The real app on a real database, as the CLI builds it; request logs off. */
@@ -46,6 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: false,
     mailer: options.mail ? { send: async (m) => void mails.push(m) } : null,
     searchEngine: options.searchEngine,
+    clock: options.clock,
   });
   await app.ready();
   return {

@@ -7,6 +7,9 @@ import * as searchOutbox from './005-search-outbox';
 import * as shortlists from './006-shortlists';
 import * as proposals from './007-proposals';
 import * as forumsModeration from './008-forums-moderation';
+import * as forumSessions from './009-forum-sessions';
+import * as events from './010-events';
+import * as news from './011-news';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '006-shortlists': shortlists,
   '007-proposals': proposals,
   '008-forums-moderation': forumsModeration,
+  '009-forum-sessions': forumSessions,
+  '010-events': events,
+  '011-news': news,
 };

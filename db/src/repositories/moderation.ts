@@ -86,10 +86,10 @@ export async function reviewQueue(db: Db, categoryIds: string[] | null, limit: n
       from reports where status = 'open' group by target_kind, target_id
     )
     select g.*, t.category_id, t.id as thread_id,
-      coalesce(p.author_id, m.sender_id, i.created_by) as author_id,
-      coalesce(pu.display_name, mu.display_name, iu.display_name) as author_name,
-      coalesce(p.body, m.body, i.title) as body,
-      coalesce(p.hidden_at, m.hidden_at) as hidden_at
+      coalesce(p.author_id, m.sender_id, i.created_by, n.author_id) as author_id,
+      coalesce(pu.display_name, mu.display_name, iu.display_name, nu.display_name) as author_name,
+      coalesce(p.body, m.body, i.title, n.title) as body,
+      coalesce(p.hidden_at, m.hidden_at, n.hidden_at) as hidden_at
     from g
     left join forum_posts p on g.target_kind = 'forum_post' and p.id = g.target_id
     left join forum_threads t on t.id = p.thread_id
@@ -98,6 +98,8 @@ export async function reviewQueue(db: Db, categoryIds: string[] | null, limit: n
     left join users mu on mu.id = m.sender_id
     left join ideas i on g.target_kind = 'idea' and i.id = g.target_id
     left join users iu on iu.id = i.created_by
+    left join news_posts n on g.target_kind = 'news' and n.id = g.target_id
+    left join users nu on nu.id = n.author_id
     where ${scope}
     order by g.report_count desc, g.first_reported_at asc, g.target_id
     limit ${limit}`.execute(db);

@@ -48,13 +48,13 @@ function selectMessages(db: Db) {
 
 /**
  * Stores messages for one room under its next sequence numbers, in the given order, in one statement.
- * Only messages whose sender is an unmuted member (and not suspended from the platform), whose client id is new, and whose reply target is in
+ * Only messages in an open room (see `opens_at`/`closed_at`) whose sender is an unmuted member (and not suspended from the platform), whose client id is new, and whose reply target is in
  * the room are stored; the others are left out (the caller finds out why) and take no number. The
  * counter update locks the room row, so numbers are handed out in commit order without gaps, and a failed
  * insert (a concurrent resend with the same client id) rolls the counter back with it. Each sender's read
  * marker moves past their own messages. One commit (one disk flush) carries a whole batch.
  */
-export async function insertMessages(db: Db, roomId: string, inputs: NewMessageInput[]): Promise<MessageRow[]> {
+export async function insertMessages(db: Db, roomId: string, inputs: NewMessageInput[], at: Date = new Date()): Promise<MessageRow[]> {
   if (inputs.length === 0) return [];
   const rows = JSON.stringify(
     inputs.map((m, i) => ({ ord: i + 1, sender_id: m.senderId, client_id: m.clientId, body: m.body, reply_to: m.replyTo, mentions: m.mentions })),
@@ -67,6 +67,8 @@ export async function insertMessages(db: Db, roomId: string, inputs: NewMessageI
       select input.*, row_number() over (order by input.ord)::integer as n
       from input
       where exists (select 1 from room_members m where m.room_id = ${roomId} and m.user_id = input.sender_id)
+        -- A room with a writing window (forum sessions) takes messages only while it is open.
+        and exists (select 1 from rooms w where w.id = ${roomId} and w.closed_at is null and (w.opens_at is null or w.opens_at <= ${at}))
         and not exists (
           select 1 from room_mutes mu
           where mu.room_id = ${roomId} and mu.user_id = input.sender_id and (mu.until is null or mu.until > now()))

@@ -8,7 +8,10 @@ import { insertPlan, upsertPlanItems, type ImportRow } from '../repositories/pla
 import { insertIdea, replacePlaces } from '../repositories/ideas';
 import { insertLink } from '../repositories/links';
 import { seedDemoForums } from './demo-forums';
+import { seedDemoForumSessions } from './demo-forum-sessions';
 import { seedDemoShortlists } from './demo-shortlists';
+import { seedDemoNews } from './demo-news';
+import { seedDemoEvents } from './demo-events';
 
 export interface DemoAccount {
   email: string;
@@ -190,8 +193,11 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
       }
     }
     await seedDemoForums(trx, userIds);
+    await seedDemoForumSessions(trx, userIds);
     const stefan = userIds.get('municipality@partnera.local')!;
     await seedDemoShortlists(trx, { councilId: orgIds.get('bg-rc')!, editorId: stefan, reviewerIds: [stefan, userIds.get('council@partnera.local')!], ideaIds });
+    await seedDemoNews(trx, { orgIds, userIds });
+    await seedDemoEvents(trx, { orgIds, userIds });
   });
   return accounts.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role ?? a.orgs.map(([k, r]) => `${r} of ${k}`).join(', ') }));
 }

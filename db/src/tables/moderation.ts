@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType, Selectable } from 'kysely';
 
-export type ReportTargetKind = 'forum_post' | 'room_message' | 'idea';
+export type ReportTargetKind = 'forum_post' | 'room_message' | 'idea' | 'news';
 export type ReportStatus = 'open' | 'resolved' | 'dismissed';
 export type AppealStatus = 'open' | 'upheld' | 'reversed';
 

@@ -16,6 +16,10 @@ export interface RoomsTable {
   /** Revision counter bumped by every new, edited, deleted or hidden message (catch-up of changes). */
   last_rev: Generated<number>;
   last_activity_at: Generated<Date>;
+  /** Nobody posts before this time (a forum session's start); null: open from creation. */
+  opens_at: Date | null;
+  /** Set when the room became read-only for good (a closed forum session). */
+  closed_at: Date | null;
   created_at: ColumnType<Date, never, never>;
 }
 

@@ -54,7 +54,14 @@ export const policy = {
   moderateRoom: (role: RoomRole | null, actor: Actor | null) => role === 'host' || policy.isModerator(actor),
   /** Live forum sessions are opened by platform moderators. */
   openForumSession: (actor: Actor | null) => policy.isModerator(actor),
+  /** Scheduled live sessions of a category are run by its moderators, platform moderators and admins. */
+  runScheduledSession: (role: ModerationRole) => role !== 'member',
   isModerator: (actor: Actor | null) => actor?.platformRole === 'moderator' || actor?.platformRole === 'admin',
+  /** News: an organisation's owners and editors write, publish and delete its posts; platform posts (no organisation) and any post are for admins. */
+  writeNews: (orgRole: MembershipRole | null, actor: Actor | null, platformPost: boolean) =>
+    policy.isAdmin(actor) || (!platformPost && (orgRole === 'owner' || orgRole === 'editor')),
+  /** Only platform admins pin news on the front page. */
+  pinNews: (actor: Actor | null) => policy.isAdmin(actor),
   /** The actor's moderation role where `categoryModerator` says whether they moderate the category at hand. */
   moderationRole: (actor: Actor | null, categoryModerator: boolean): ModerationRole =>
     actor?.platformRole === 'admin' ? 'admin' : actor?.platformRole === 'moderator' ? 'platform_moderator' : categoryModerator ? 'category_moderator' : 'member',
@@ -88,4 +95,9 @@ export const policy = {
   manageProposal: (s: ProposalStanding) => s.orgs.some((o) => o.role === 'lead' && (o.membershipRole === 'owner' || o.membershipRole === 'editor')),
   /** An invitation is answered by the invited organisation's owners and editors. */
   respondToProposal: (membershipRole: MembershipRole | null) => membershipRole === 'owner' || membershipRole === 'editor',
+  /** Events: owners and editors of the owning organisation create them; of any organising organisation manage them. */
+  createEvent: (ownerRole: MembershipRole | null) => ownerRole === 'owner' || ownerRole === 'editor',
+  manageEvent: (organiserRole: MembershipRole | null) => organiserRole === 'owner' || organiserRole === 'editor',
+  /** A draft event is seen by the members (any role) of its organising organisations. */
+  seeDraftEvent: (organiserRole: MembershipRole | null) => organiserRole !== null,
 } as const;

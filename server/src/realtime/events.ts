@@ -3,6 +3,7 @@
  * through api-types). Every client event is answered through its ack callback with `Ack<T>`.
  */
 import type { ForumPost } from '../schemas/forums';
+import type { ForumSession, SessionChange } from '../schemas/forum-sessions';
 import type { Notification } from '../schemas/notifications';
 import type { CompletenessCheck, ProposalEditor } from '../schemas/proposals';
 import type { Message, ReadMarker, Room, RoomRole, RoomVisibility, SyncAnswer } from '../schemas/rooms';
@@ -73,6 +74,9 @@ export interface ClientToServerEvents {
   /** Start (or stop) receiving new and changed posts of a forum thread. */
   'forum:watch': (request: { threadId: string }, ack?: AckCallback<object>) => void;
   'forum:unwatch': (request: { threadId: string }, ack?: AckCallback<object>) => void;
+  /** Start (or stop) receiving the changes of a live forum session: opening, agenda pin, queue, floor, closing. */
+  'forum-session:watch': (request: { sessionId: string }, ack?: AckCallback<object>) => void;
+  'forum-session:unwatch': (request: { sessionId: string }, ack?: AckCallback<object>) => void;
   /** Start watching a room (messages, presence, typing) and catch up on what was missed. */
   'room:join': (request: JoinRequest, ack: AckCallback<SyncAnswer>) => void;
   /** Stop watching (membership is unchanged). */
@@ -99,6 +103,10 @@ export interface ServerToClientEvents {
   'forum:post': (post: ForumPost) => void;
   /** A post in a watched thread was edited, reacted to, hidden, shown again or deleted: refetch it. */
   'forum:post-updated': (change: { threadId: string; postId: string }) => void;
+  /** A watched session changed (stored first); the whole session as everybody sees it after the change. */
+  'forum-session:changed': (update: { change: SessionChange; session: ForumSession }) => void;
+  /** A watched session was cancelled before it started. */
+  'forum-session:cancelled': (info: { sessionId: string }) => void;
   /** A new message in a watched room; the sender receives it too. */
   'message:new': (message: Message) => void;
   /** An edited, deleted, hidden or unhidden message in a watched room. */

@@ -5,7 +5,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'misinformation', 'personal_data', 'other'] as const;
 export const ReportReason = Type.Union(REPORT_REASONS.map((r) => Type.Literal(r)));
-export const ReportTargetKind = Type.Union([Type.Literal('forum_post'), Type.Literal('room_message'), Type.Literal('idea')]);
+export const ReportTargetKind = Type.Union([Type.Literal('forum_post'), Type.Literal('room_message'), Type.Literal('idea'), Type.Literal('news')]);
 export type ReportTargetKind = Static<typeof ReportTargetKind>;
 const Reason = Type.String({ maxLength: 1000 });
 

@@ -36,6 +36,10 @@ export const Room = Type.Object({
   canPost: Type.Boolean(),
   canModerate: Type.Boolean(),
   canManage: Type.Boolean(),
+  /** Closed for good (a finished forum session): messages stay readable, nobody writes. */
+  readOnly: Type.Boolean(),
+  /** When a room that does not take messages yet opens (a scheduled forum session); null otherwise. */
+  opensAt: Nullable(Timestamp),
 });
 export type Room = Static<typeof Room>;
 

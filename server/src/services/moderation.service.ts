@@ -2,6 +2,7 @@ import {
   forumRepository,
   ideaRepository,
   moderationRepository,
+  newsRepository,
   roomMessageRepository,
   searchOutboxRepository,
   userRepository,
@@ -62,6 +63,12 @@ export class ModerationService {
       const row = await roomMessageRepository.findMessage(this.db, id);
       if (!row || row.deleted_at) throw notFound('Message');
       return { kind, id, authorId: row.sender_id, categoryId: null, threadId: null, roomId: row.room_id, hidden: row.hidden_at !== null, text: row.body };
+    }
+    if (kind === 'news') {
+      const post = await newsRepository.findNews(this.db, id);
+      // Drafts are not public: nobody outside reports them.
+      if (!post || post.status !== 'published') throw notFound('News post');
+      return { kind, id, authorId: post.author_id, categoryId: null, threadId: null, roomId: null, hidden: post.hidden_at !== null, text: post.title };
     }
     const idea = await ideaRepository.findIdea(this.db, id);
     if (!idea) throw notFound('Idea');
@@ -142,7 +149,7 @@ export class ModerationService {
         reasons: r.reasons,
         categoryId: r.category_id,
         threadId: r.thread_id,
-        link: r.target_kind === 'forum_post' && r.thread_id ? `/forums/threads/${r.thread_id}#post-${r.target_id}` : r.target_kind === 'idea' ? `/ideas/${r.target_id}` : null,
+        link: r.target_kind === 'forum_post' && r.thread_id ? `/forums/threads/${r.thread_id}#post-${r.target_id}` : r.target_kind === 'idea' ? `/ideas/${r.target_id}` : r.target_kind === 'news' ? `/news/${r.target_id}` : null,
         authorId: r.author_id,
         authorName: r.author_name,
         excerpt: r.body ? excerpt(r.body) : '',
@@ -159,6 +166,7 @@ export class ModerationService {
         await forumRepository.updatePost(trx, target.id, { hidden_at: now, hidden_by: actor?.userId ?? null, hidden_reason: reason });
         await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', target.id);
       }
+      if (target.kind === 'news') await newsRepository.setNewsHidden(trx, target.id, { at: now, by: actor?.userId ?? null, reason });
       // Automatic hiding keeps the reports open: a moderator still reviews the content.
       if (action === 'hide') await moderationRepository.closeReports(trx, target.kind, target.id, 'resolved', actor?.userId ?? null, now);
       const entry = await this.record(trx, actor, action, target, reason);
@@ -185,7 +193,7 @@ export class ModerationService {
 
   private async tellAuthor(trx: Db, target: Target, kind: string, reason: string, actionId: string): Promise<() => void> {
     if (!target.authorId) return () => {};
-    const link = target.threadId ? `/forums/threads/${target.threadId}#post-${target.id}` : target.roomId ? `/rooms/${target.roomId}` : `/ideas/${target.id}`;
+    const link = target.threadId ? `/forums/threads/${target.threadId}#post-${target.id}` : target.roomId ? `/rooms/${target.roomId}` : target.kind === 'news' ? `/news/${target.id}` : `/ideas/${target.id}`;
     const notice: NotificationInput = { userId: target.authorId, kind, data: { targetKind: target.kind, targetId: target.id, reason, actionId, excerpt: excerpt(target.text) }, link };
     return this.deps.notifications.notify(trx, [notice]);
   }
@@ -199,6 +207,9 @@ export class ModerationService {
     const now = this.deps.clock();
     if (kind === 'idea' && body.action !== 'dismiss') {
       throw new AppError(422, 'action_not_supported', 'Ideas are moderated by dismissing reports or acting on their author');
+    }
+    if (kind === 'news' && body.action === 'delete') {
+      throw new AppError(422, 'action_not_supported', 'Moderators hide news posts; their organisation deletes them');
     }
     let entry: ModerationAction;
     switch (body.action) {
@@ -262,6 +273,7 @@ export class ModerationService {
         await forumRepository.updatePost(trx, target.id, { hidden_at: null, hidden_by: null, hidden_reason: null });
         await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', target.id);
       }
+      if (target.kind === 'news') await newsRepository.setNewsHidden(trx, target.id, null);
       return this.record(trx, actor, action, target, reason);
     });
     if (target.kind === 'room_message') await this.deps.roomMessages.setHiddenBySystem(target.id, false, null);
@@ -414,7 +426,7 @@ export class ModerationService {
       }
       return done;
     });
-    if (status === 'reversed' && (appeal.action === 'hide' || appeal.action === 'auto_hide') && (appeal.target_kind === 'forum_post' || appeal.target_kind === 'room_message')) {
+    if (status === 'reversed' && (appeal.action === 'hide' || appeal.action === 'auto_hide') && (appeal.target_kind === 'forum_post' || appeal.target_kind === 'room_message' || appeal.target_kind === 'news')) {
       const target = await this.target(appeal.target_kind, appeal.target_id).catch(() => null);
       if (target?.hidden) await this.unhide(actor, target, note || 'Appeal upheld: hiding reversed', 'unhide');
     }

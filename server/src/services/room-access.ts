@@ -17,8 +17,22 @@ export function assertCanRead(access: RoomAccess): void {
   }
 }
 
-export function assertCanPost(access: RoomAccess): void {
+/** Whether a room takes messages now: forum session rooms open at the start time and close for good. */
+export function roomWindow(room: { opens_at: Date | null; closed_at: Date | null }, now: Date): 'open' | 'not_open' | 'closed' {
+  if (room.closed_at) return 'closed';
+  if (room.opens_at && room.opens_at.getTime() > now.getTime()) return 'not_open';
+  return 'open';
+}
+
+export const roomClosedError = () => new AppError(403, 'room_read_only', 'This session is closed; its transcript is read-only');
+
+export function assertCanPost(access: RoomAccess, now: Date = new Date()): void {
   assertCanRead(access);
+  const window = roomWindow(access.room, now);
+  if (window === 'closed') throw roomClosedError();
+  if (window === 'not_open') {
+    throw new AppError(403, 'room_not_open', `This session has not started; you can write from ${access.room.opens_at!.toISOString()}`);
+  }
   // A suspended or banned account writes nowhere on the platform (moderation).
   if (access.suspendedUntil !== undefined) throw suspendedError(access.suspendedUntil);
   if (!access.role) throw new AppError(403, 'not_a_member', 'Join the room before writing in it');

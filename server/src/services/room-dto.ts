@@ -1,6 +1,7 @@
 import type { MessageRow, Room as RoomRecord, RoomMemberRow, RoomRole } from '@partnera/db';
 import { policy, type Actor } from '../domain/policy';
 import type { Message, Room, RoomMember } from '../schemas/rooms';
+import { roomWindow } from './room-access';
 
 const EXCERPT_CHARS = 140;
 
@@ -14,8 +15,9 @@ export interface RoomStanding {
   mutedUntil: Date | null | undefined;
 }
 
-export function toRoomDto(room: RoomRecord, standing: RoomStanding, actor: Actor | null): Room {
+export function toRoomDto(room: RoomRecord, standing: RoomStanding, actor: Actor | null, now: Date = new Date()): Room {
   const muted = standing.mutedUntil !== undefined;
+  const window = roomWindow(room, now);
   return {
     id: room.id,
     kind: room.kind,
@@ -31,7 +33,9 @@ export function toRoomDto(room: RoomRecord, standing: RoomStanding, actor: Actor
     lastReadSeq: standing.role ? standing.lastReadSeq : 0,
     muted,
     mutedUntil: standing.mutedUntil ? standing.mutedUntil.toISOString() : null,
-    canPost: policy.postInRoom(standing.role, muted),
+    canPost: window === 'open' && policy.postInRoom(standing.role, muted),
+    readOnly: window === 'closed',
+    opensAt: window === 'not_open' && room.opens_at ? room.opens_at.toISOString() : null,
     canModerate: policy.moderateRoom(standing.role, actor),
     canManage: policy.manageRoom(standing.role),
   };

@@ -14,7 +14,7 @@ import { AppError, forbidden, isUniqueViolation, notFound } from '../errors';
 import { MESSAGE_MAX_CHARS, type HistoryQuery, type Message, type MessagePage, type ReadMarker, type SyncAnswer } from '../schemas/rooms';
 import type { NotificationService } from './notification.service';
 import { RateLimitedError, type MessageRateLimiter } from './rate-limiter';
-import { assertCanPost, assertCanRead, loadAccess, standingOf } from './room-access';
+import { assertCanPost, assertCanRead, loadAccess, roomClosedError, standingOf } from './room-access';
 import { excerpt, toMessageDto, toRoomDto } from './room-dto';
 import type { RoomEvents } from './room-events';
 import { RoomMessageWriter, type Written } from './room-writer';
@@ -43,7 +43,7 @@ export class RoomMessageService {
   private readonly writer: RoomMessageWriter;
 
   constructor(private readonly deps: RoomMessageServiceDeps) {
-    this.writer = new RoomMessageWriter(deps.db, deps.notifications);
+    this.writer = new RoomMessageWriter(deps.db, deps.notifications, deps.clock);
   }
 
   private get db() {
@@ -64,7 +64,7 @@ export class RoomMessageService {
       // Mentions notify people, so check first and know the room (its title goes into the notification).
       access = await loadAccess(this.db, actor, roomId, input.clientId);
       if (access.existingMessageId) return this.replay(actor, access.existingMessageId);
-      assertCanPost(access);
+      assertCanPost(access, this.deps.clock());
       mentions = await this.mentionsIn(roomId, text, actor.userId);
     }
     const wait = await this.deps.limiter.take(actor.userId);
@@ -95,7 +95,7 @@ export class RoomMessageService {
   private async refused(actor: Actor, roomId: string, input: SendInput): Promise<{ message: Message; replayed: boolean }> {
     const access = await loadAccess(this.db, actor, roomId, input.clientId);
     if (access.existingMessageId) return this.replay(actor, access.existingMessageId);
-    assertCanPost(access);
+    assertCanPost(access, this.deps.clock());
     if (input.replyTo) {
       throw new AppError(422, 'invalid_reply', 'The message you reply to is not in this room', [{ path: '/replyTo', message: 'not in this room' }]);
     }
@@ -116,7 +116,7 @@ export class RoomMessageService {
   async edit(actor: Actor, messageId: string, body: string, roomId?: string): Promise<Message> {
     const text = checkBody(body);
     const { row, access } = await this.ownMessage(actor, messageId, roomId);
-    assertCanPost(access);
+    assertCanPost(access, this.deps.clock());
     if (row.deleted_at) throw new AppError(409, 'message_deleted', 'This message was deleted');
     if (row.hidden_at) throw new AppError(409, 'message_hidden', 'A moderator hid this message; it cannot be edited');
     if (text === row.body) return toMessageDto(row);
@@ -140,6 +140,8 @@ export class RoomMessageService {
   async delete(actor: Actor, messageId: string, roomId?: string): Promise<Message> {
     const { row, access } = await this.ownMessage(actor, messageId, roomId);
     assertCanRead(access);
+    // A closed room's transcript is a record: nobody takes words out of it afterwards.
+    if (access.room.closed_at) throw roomClosedError();
     if (row.deleted_at) return toMessageDto(row);
     const updated = await roomMessageRepository.updateMessage(this.db, row.room_id, row.id, { deleted_at: this.deps.clock(), body: '', mentions: [] });
     if (!updated) throw notFound('Message');
@@ -215,7 +217,7 @@ export class RoomMessageService {
   async catchUp(actor: Actor, roomId: string, afterSeq?: number, afterRev?: number): Promise<SyncAnswer> {
     const access = await loadAccess(this.db, actor, roomId);
     assertCanRead(access);
-    const room = toRoomDto(access.room, await standingOf(this.db, actor, access), actor);
+    const room = toRoomDto(access.room, await standingOf(this.db, actor, access), actor, this.deps.clock());
     if (afterSeq === undefined) {
       const page = await roomMessageRepository.listBefore(this.db, roomId, null, FIRST_PAGE);
       return { room, messages: page.items.map(toMessageDto), changed: [], more: false, olderExist: page.more, syncedRev: access.room.last_rev };

@@ -31,6 +31,7 @@ export class RoomMessageWriter {
   constructor(
     private readonly db: Db,
     private readonly notifications: NotificationService,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   write(roomId: string, input: NewMessageInput, notices: Pending['notices']): Promise<Written> {
@@ -72,7 +73,7 @@ export class RoomMessageWriter {
 
   private async commit(roomId: string, batch: Pending[]): Promise<void> {
     const run = async (db: Db) => {
-      const stored = await roomMessageRepository.insertMessages(db, roomId, batch.map((p) => p.input));
+      const stored = await roomMessageRepository.insertMessages(db, roomId, batch.map((p) => p.input), this.clock());
       const byKey = new Map(stored.map((row) => [`${row.sender_id}|${row.client_id}`, row]));
       const rows = batch.map((p) => byKey.get(`${p.input.senderId}|${p.input.clientId}`) ?? null);
       const announces: Array<() => void> = [];

@@ -87,7 +87,7 @@ export class RoomService {
     if (!page) throw new AppError(400, 'invalid_cursor', 'The page cursor is not valid');
     return {
       items: page.items.map((r) =>
-        toRoomDto(r, { role: r.role, lastReadSeq: r.last_read_seq, unread: r.unread, memberCount: r.member_count, mutedUntil: r.muted ? r.muted_until : undefined }, actor),
+        toRoomDto(r, { role: r.role, lastReadSeq: r.last_read_seq, unread: r.unread, memberCount: r.member_count, mutedUntil: r.muted ? r.muted_until : undefined }, actor, this.deps.clock()),
       ),
       nextCursor: page.nextCursor,
     };
@@ -275,7 +275,7 @@ export class RoomService {
       const access = await roomRepository.findAccess(this.db, roomId, userId);
       if (!access?.role) continue;
       const actor = { userId, platformRole: null };
-      this.deps.events.memberAdded(userId, toRoomDto(access.room, await standingOf(this.db, actor, access), actor));
+      this.deps.events.memberAdded(userId, toRoomDto(access.room, await standingOf(this.db, actor, access), actor, this.deps.clock()));
       this.deps.events.memberChanged({ roomId, userId, role: access.role, muted: access.mutedUntil !== undefined, mutedUntil: access.mutedUntil?.toISOString() ?? null });
     }
   }
@@ -287,6 +287,6 @@ export class RoomService {
   }
 
   private async toDto(actor: Actor, access: RoomAccess): Promise<S.Room> {
-    return toRoomDto(access.room, await standingOf(this.db, actor, access), actor);
+    return toRoomDto(access.room, await standingOf(this.db, actor, access), actor, this.deps.clock());
   }
 }

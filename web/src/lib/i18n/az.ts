@@ -2,18 +2,24 @@ import type { Messages } from './en';
 import { plansIdeasAz } from './plans-ideas/az';
 import { roomsAz } from './rooms/az';
 import { forumsAz } from './forums/az';
+import { forumSessionsAz } from './forum-sessions/az';
 import { proposalsAz } from './proposals/az';
 import { searchAz } from './search/az';
 import { shortlistsAz } from './shortlists/az';
+import { eventsAz } from './events/az';
+import { newsAz } from './news/az';
 
 /** Azerbaijani (Latin script) UI strings. */
 export const az: Messages = {
   ...plansIdeasAz,
   ...roomsAz,
   ...forumsAz,
+  ...forumSessionsAz,
   ...proposalsAz,
   ...searchAz,
   ...shortlistsAz,
+  ...eventsAz,
+  ...newsAz,
   'nav.skip': 'Əsas məzmuna keç',
   'nav.main': 'Əsas naviqasiya',
   'nav.home': 'Partnera ana səhifə',

@@ -2,18 +2,24 @@ import type { Messages } from './en';
 import { plansIdeasBg } from './plans-ideas/bg';
 import { roomsBg } from './rooms/bg';
 import { forumsBg } from './forums/bg';
+import { forumSessionsBg } from './forum-sessions/bg';
 import { proposalsBg } from './proposals/bg';
 import { searchBg } from './search/bg';
 import { shortlistsBg } from './shortlists/bg';
+import { eventsBg } from './events/bg';
+import { newsBg } from './news/bg';
 
 /** Bulgarian UI strings. */
 export const bg: Messages = {
   ...plansIdeasBg,
   ...roomsBg,
   ...forumsBg,
+  ...forumSessionsBg,
   ...proposalsBg,
   ...searchBg,
   ...shortlistsBg,
+  ...eventsBg,
+  ...newsBg,
   'nav.skip': 'Към основното съдържание',
   'nav.main': 'Основна навигация',
   'nav.home': 'Начало на Partnera',

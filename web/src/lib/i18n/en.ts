@@ -1,18 +1,24 @@
 import { plansIdeasEn } from './plans-ideas/en';
 import { roomsEn } from './rooms/en';
 import { forumsEn } from './forums/en';
+import { forumSessionsEn } from './forum-sessions/en';
 import { proposalsEn } from './proposals/en';
 import { searchEn } from './search/en';
 import { shortlistsEn } from './shortlists/en';
+import { eventsEn } from './events/en';
+import { newsEn } from './news/en';
 
 /** English UI strings — the reference dictionary; every other locale must have exactly these keys. */
 export const en = {
   ...plansIdeasEn,
   ...roomsEn,
   ...forumsEn,
+  ...forumSessionsEn,
   ...proposalsEn,
   ...searchEn,
   ...shortlistsEn,
+  ...eventsEn,
+  ...newsEn,
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
   'nav.home': 'Partnera home',

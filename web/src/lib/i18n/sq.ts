@@ -2,18 +2,24 @@ import type { Messages } from './en';
 import { plansIdeasSq } from './plans-ideas/sq';
 import { roomsSq } from './rooms/sq';
 import { forumsSq } from './forums/sq';
+import { forumSessionsSq } from './forum-sessions/sq';
 import { proposalsSq } from './proposals/sq';
 import { searchSq } from './search/sq';
 import { shortlistsSq } from './shortlists/sq';
+import { eventsSq } from './events/sq';
+import { newsSq } from './news/sq';
 
 /** Albanian UI strings. */
 export const sq: Messages = {
   ...plansIdeasSq,
   ...roomsSq,
   ...forumsSq,
+  ...forumSessionsSq,
   ...proposalsSq,
   ...searchSq,
   ...shortlistsSq,
+  ...eventsSq,
+  ...newsSq,
   'nav.skip': 'Kalo te përmbajtja kryesore',
   'nav.main': 'Navigimi kryesor',
   'nav.home': 'Faqja kryesore e Partnera',

@@ -108,7 +108,7 @@ export class RoomSession {
     };
     const onMember = (c: { roomId: string; userId: string; role: Room['myRole']; muted: boolean; mutedUntil: string | null }) => {
       if (!mine(c) || c.userId !== this.meId || !this.room) return;
-      const canPost = c.role !== null && !c.muted;
+      const canPost = c.role !== null && !c.muted && !this.room.readOnly && this.room.opensAt === null;
       this.room = { ...this.room, myRole: c.role, muted: c.muted, mutedUntil: c.mutedUntil, canPost };
     };
     const onUpdatedRoom = (r: { roomId: string; title: string; visibility: Room['visibility'] }) => {
