@@ -76,6 +76,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (error) => options.log.warn({ err: error }, 'redis (realtime) connection error'));
+    // The adapter publishes without handling failures: with Redis down or closing, a rejected publish would be
+    // an unhandled rejection, which stops a Node process. Log it instead; catch-up repairs what was missed.
+    const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
+    (pub as unknown as { publish: typeof publish }).publish = (channel, message) =>
+      publish(channel, message).catch((error: unknown) => {
+        options.log.warn({ err: error }, 'redis (realtime) publish failed');
+        return 0;
+      });
     io.adapter(createAdapter(pub, sub, { key: 'partnera-rt', requestsTimeout: 3_000, publishOnSpecificResponseChannel: true }));
   }
   const onError = (error: unknown) => options.log.error({ err: error }, 'realtime broadcast failed');
@@ -110,7 +118,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       proposalEditors.close();
       await Promise.resolve(io.of('/').adapter.close()).catch(onError);
       io.engine.close();
-      await Promise.allSettled([pub?.quit(), sub?.quit()]);
+      // Stop receiving other processes' requests before the publisher that would answer them goes away.
+      await sub?.quit().catch(onError);
+      await pub?.quit().catch(onError);
     },
   };
 }
