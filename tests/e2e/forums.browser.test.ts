@@ -74,7 +74,7 @@ describe('forums: live posts, a report, a moderator hiding it and the author app
     await first.getByText('Thank you. The moderators will review it.').waitFor();
 
     await moderatorPage.goto(`${server.url}/forums`);
-    await moderatorPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
+    await moderatorPage.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Moderation' }).click();
     await moderatorPage.getByRole('heading', { name: 'Review queue' }).waitFor();
     const item = moderatorPage.getByTestId('queue-item').filter({ hasText: `Rude words about rivers ${tag}` });
     await item.getByText('1 reports').waitFor();

@@ -70,7 +70,7 @@ describe('foundation: account, organisation, language, invitation', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'My profile' }).click();
     await page.getByRole('heading', { name: 'My profile', level: 1 }).waitFor();
     await page.getByText(user.email).waitFor();
     expect(await page.getByLabel('Display name').inputValue()).toBe(user.name);
@@ -119,9 +119,8 @@ describe('foundation: account, organisation, language, invitation', () => {
 
   it('switches the interface to Bulgarian', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByLabel('Language', { exact: true }).selectOption('bg');
-    const nav = page.getByRole('navigation', { name: 'Основна навигация' });
-    await nav.getByRole('link', { name: 'Организации' }).waitFor();
-    await nav.getByRole('link', { name: 'Моят профил' }).waitFor();
+    await page.getByRole('navigation', { name: 'Основна навигация' }).getByRole('link', { name: 'Организации' }).waitFor();
+    await page.getByRole('navigation', { name: 'Вашият акаунт' }).getByRole('link', { name: 'Моят профил' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('bg');
     // The language switcher's label is in the chosen language too.
     await page.getByLabel('Език', { exact: true }).waitFor();

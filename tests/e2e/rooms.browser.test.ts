@@ -40,7 +40,7 @@ describe('discussion room: two people chatting in two browsers', () => {
   });
 
   const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
-  const roomsBadge = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByTestId('rooms-badge');
+  const roomsBadge = (page: Page) => page.getByRole('navigation', { name: 'Your account' }).getByTestId('rooms-badge');
 
   it('shows a message from one person in the other browser, and the unread badge', { timeout: STEP_TIMEOUT }, async () => {
     await anaPage.goto(`${server.url}/rooms/${roomId}`);

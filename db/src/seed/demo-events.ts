@@ -46,10 +46,10 @@ export async function seedDemoEvents(db: Db, ids: { orgIds: Map<string, string>;
     online_url: null,
     plan_id: plan?.id ?? null,
     agenda: JSON.stringify([
-      { time: '10:00', title: 'Welcome and round of introductions', description: '' },
-      { time: '10:20', title: 'The measure, its indicators and budget', description: 'Presented by the planning department.' },
-      { time: '11:00', title: 'Who does what in the application', description: '' },
-      { time: '11:45', title: 'Next steps and dates', description: '' },
+      { time: '09:00', title: 'Welcome and round of introductions', description: '' },
+      { time: '09:20', title: 'The measure, its indicators and budget', description: 'Presented by the planning department.' },
+      { time: '10:00', title: 'Who does what in the application', description: '' },
+      { time: '10:40', title: 'Next steps and dates', description: '' },
     ]),
     capacity: 15,
     registration_open: false,
@@ -85,7 +85,7 @@ export async function seedDemoEvents(db: Db, ids: { orgIds: Map<string, string>;
   );
   if (idea) await linkIdea(db, meeting.id, idea.id, stefan);
 
-  const trainingStart = at(12, 6);
+  const trainingStart = at(12, 7);
   const training = await insertEvent(db, {
     organisation_id: ngo,
     created_by: mira,

@@ -22,6 +22,7 @@ export const az: Messages = {
   ...newsAz,
   'nav.skip': 'Əsas məzmuna keç',
   'nav.main': 'Əsas naviqasiya',
+  'nav.account': 'Hesabınız',
   'nav.home': 'Partnera ana səhifə',
   'nav.organisations': 'Təşkilatlar',
   'nav.profile': 'Profilim',

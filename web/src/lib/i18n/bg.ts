@@ -22,6 +22,7 @@ export const bg: Messages = {
   ...newsBg,
   'nav.skip': 'Към основното съдържание',
   'nav.main': 'Основна навигация',
+  'nav.account': 'Вашият акаунт',
   'nav.home': 'Начало на Partnera',
   'nav.organisations': 'Организации',
   'nav.profile': 'Моят профил',

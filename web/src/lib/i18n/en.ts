@@ -21,6 +21,7 @@ export const en = {
   ...newsEn,
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
+  'nav.account': 'Your account',
   'nav.home': 'Partnera home',
   'nav.organisations': 'Organisations',
   'nav.profile': 'My profile',

@@ -22,6 +22,7 @@ export const sq: Messages = {
   ...newsSq,
   'nav.skip': 'Kalo te përmbajtja kryesore',
   'nav.main': 'Navigimi kryesor',
+  'nav.account': 'Llogaria juaj',
   'nav.home': 'Faqja kryesore e Partnera',
   'nav.organisations': 'Organizatat',
   'nav.profile': 'Profili im',
