@@ -301,6 +301,12 @@ describe('search and live posts', () => {
     const updated = nextEvent(socket, 'forum:post-updated', (c) => c.postId === sent.id);
     await app.inject({ method: 'POST', url: `/api/v1/forums/posts/${sent.id}/reactions`, headers: watcher.auth, payload: { emoji: 'thanks' } });
     expect(await updated).toEqual({ threadId: thread.id, postId: sent.id });
+    // A moderator locking the thread is pushed to its readers, after the lock is stored.
+    const locked = nextEvent(socket, 'forum:thread-updated', (c) => c.threadId === thread.id);
+    const lock = await app.inject({ method: 'POST', url: `/api/v1/moderation/threads/${thread.id}/actions`, headers: moderator.auth, payload: { action: 'lock', reason: 'Off topic' } });
+    expect(lock.statusCode, lock.body).toBe(201);
+    expect(await locked).toEqual({ threadId: thread.id });
+    expect((await get(`/api/v1/forums/threads/${thread.id}`)).json<ForumPostPage>().thread.locked).toBe(true);
     const bad = await new Promise<{ ok: boolean; code?: string }>((resolve) => socket.emit('forum:watch', { threadId: randomUUID() }, resolve as never));
     expect(bad).toMatchObject({ ok: false, code: 'not_found' });
   });

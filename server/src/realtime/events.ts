@@ -103,6 +103,7 @@ export interface ServerToClientEvents {
   'forum:post': (post: ForumPost) => void;
   /** A post in a watched thread was edited, reacted to, hidden, shown again or deleted: refetch it. */
   'forum:post-updated': (change: { threadId: string; postId: string }) => void;
+  'forum:thread-updated': (change: { threadId: string }) => void;
   /** A watched session changed (stored first); the whole session as everybody sees it after the change. */
   'forum-session:changed': (update: { change: SessionChange; session: ForumSession }) => void;
   /** A watched session was cancelled before it started. */

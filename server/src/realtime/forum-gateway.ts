@@ -13,6 +13,7 @@ export function socketForumEvents(io: Io): ForumEvents {
   return {
     postCreated: (post) => void io.to(forumThreadChannel(post.threadId)).emit('forum:post', post),
     postUpdated: (threadId, postId) => void io.to(forumThreadChannel(threadId)).emit('forum:post-updated', { threadId, postId }),
+    threadUpdated: (threadId) => void io.to(forumThreadChannel(threadId)).emit('forum:thread-updated', { threadId }),
   };
 }
 

@@ -31,6 +31,8 @@ const LINK = /\bhttps?:\/\/|\bwww\./gi;
 export interface ForumEvents {
   postCreated(post: S.ForumPost): void;
   postUpdated(threadId: string, postId: string): void;
+  /** The thread itself changed (locked, pinned, moved, merged): readers fetch it again. */
+  threadUpdated(threadId: string): void;
 }
 
 export interface ForumServiceDeps {
@@ -49,7 +51,7 @@ export interface StoredFile {
 
 /** Forums: categories (rubrics), threads, posts, reactions, subscriptions, read markers, attachments and search. */
 export class ForumService {
-  events: ForumEvents = { postCreated: () => {}, postUpdated: () => {} };
+  events: ForumEvents = { postCreated: () => {}, postUpdated: () => {}, threadUpdated: () => {} };
 
   constructor(private readonly deps: ForumServiceDeps) {}
 

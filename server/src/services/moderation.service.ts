@@ -325,6 +325,7 @@ export class ModerationService {
       }
       return this.record(trx, actor, body.action, target, reason);
     });
+    this.deps.forums.events.threadUpdated(threadId);
     return this.entryDto(entry);
   }
 
