@@ -51,6 +51,7 @@ import newsRoutes from './routes/news';
 import { NewsService } from './services/news.service';
 import eventRoutes from './routes/events';
 import { EventService } from './services/event.service';
+import { every } from './services/periodic';
 
 export interface Services {
   auth: AuthService;
@@ -242,8 +243,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerForumGateway(realtime.io, forums);
   registerForumSessionGateway(realtime.io, forumSessions);
   // Sessions open at their start time; watchers hear of it within this interval (or at once when anyone loads the session).
-  forumSessions.startOpener(5_000, (error) => app.log.error(error, 'opening forum sessions failed'));
-  app.addHook('onClose', async () => forumSessions.stopOpener());
+  const stopOpening = every(5_000, () => forumSessions.openDue(), (error) => app.log.error(error, 'opening forum sessions failed'));
+  // Files uploaded for a post that was never sent are removed after a day.
+  const stopSweeping = every(3_600_000, () => forums.sweepLooseAttachments(), (error) => app.log.error(error, 'removing unattached uploads failed'));
+  app.addHook('onClose', async () => {
+    stopOpening();
+    stopSweeping();
+  });
   // Live connections go first: closing the HTTP server waits for every open connection.
   app.addHook('preClose', async () => realtime.disconnect());
   app.addHook('onClose', async () => realtime.close());

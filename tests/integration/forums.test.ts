@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@partnera/server';
 import type { ForumCategory, ForumPost, ForumPostPage, ForumThreadPage, Notification } from '@partnera/server/api-types';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/app';
 import type { TestUser } from '../support/factories';
@@ -257,6 +258,26 @@ describe('attachments', () => {
     for (let i = 0; i < 6; i++) ids.push((await upload(user, `p${i}.png`, 'image/png', png)).json().id);
     const res = await reply(app, user, thread.id, { body: 'too many', attachmentIds: ids });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('keeps at most 20 unposted uploads per person and removes them after a day', async () => {
+    const user = await member();
+    const category = await createCategory(app, moderator);
+    const { thread } = await createThread(app, user, category.slug);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await upload(user, `p${i}.png`, 'image/png', png)).json().id);
+    const refused = await upload(user, 'one-more.png', 'image/png', png);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('too_many_uploads');
+    // Posting some frees room for more.
+    expect((await reply(app, user, thread.id, { body: 'Photos', attachmentIds: ids.slice(0, 2) })).statusCode).toBe(201);
+    expect((await upload(user, 'one-more.png', 'image/png', png)).statusCode).toBe(201);
+
+    // A day later the unposted files are gone; posted ones stay.
+    await sql`update attachments set created_at = now() - interval '25 hours' where uploader_id = ${user.id}`.execute(server.handle.db);
+    expect(await app.services.forums.sweepLooseAttachments()).toBeGreaterThanOrEqual(19);
+    expect((await get(`/api/v1/forums/attachments/${ids[5]!}`)).statusCode).toBe(404);
+    expect((await get(`/api/v1/forums/attachments/${ids[0]!}`)).statusCode).toBe(200);
   });
 });
 

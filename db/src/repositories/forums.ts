@@ -368,6 +368,18 @@ export async function attachToPost(db: Db, postId: string, uploaderId: string, i
   return Number(r.numUpdatedRows);
 }
 
+/** Files not attached to any post yet, uploaded by this person. */
+export async function countLooseAttachments(db: Db, uploaderId: string): Promise<number> {
+  const row = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<string>().as('n')).where('uploader_id', '=', uploaderId).where('post_id', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Removes files never attached to a post that were uploaded before `before`; returns how many. */
+export async function deleteLooseAttachments(db: Db, before: Date): Promise<number> {
+  const r = await db.deleteFrom('attachments').where('post_id', 'is', null).where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export function findAttachment(db: Db, id: string): Promise<Attachment | undefined> {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }

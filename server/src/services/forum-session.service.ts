@@ -35,7 +35,6 @@ export function sessionState(row: { starts_at: Date; closed_at: Date | null }, n
 /** Live forum sessions: scheduling, opening at the start time, agenda pin, speaker queue, closing, minutes. */
 export class ForumSessionService {
   events: ForumSessionEvents = { changed: () => {}, cancelled: () => {} };
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: ForumSessionServiceDeps) {}
 
@@ -48,18 +47,6 @@ export class ForumSessionService {
   }
 
   // ---- opening at the start time ----
-
-  /** Checks for sessions whose start passed every `intervalMs`, so watchers learn of the opening without asking. */
-  startOpener(intervalMs: number, onError: (error: unknown) => void): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.openDue().catch(onError), intervalMs);
-    this.timer.unref();
-  }
-
-  stopOpener(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
 
   /** Announces the opening of every session whose start time passed; returns how many this process opened. */
   async openDue(): Promise<number> {

@@ -24,6 +24,9 @@ import type { TerritoryService } from './territory.service';
 import { inTransaction } from './transaction';
 
 /** New accounts (younger than a day, or with fewer than 3 posts) post at most 3 times per 10 minutes, with at most 2 links. */
+/** Uploads wait at most a day for their post, and nobody keeps more than 20 waiting (5 MB each). */
+export const LOOSE_UPLOADS = { maxAgeMs: 24 * 3600_000, maxPerPerson: 20 } as const;
+
 export const NEW_ACCOUNT = { ageMs: 24 * 3600_000, minPosts: 3, maxPosts: 3, windowMs: 10 * 60_000, maxLinks: 2 } as const;
 const LINK = /\bhttps?:\/\/|\bwww\./gi;
 
@@ -425,12 +428,20 @@ export class ForumService {
     if (sniffed !== claimed || !(ALLOWED_FILES[sniffed] as readonly string[]).includes(ext)) {
       throw fieldError(415, 'file_type_mismatch', '/data', 'The file content does not match its name or type');
     }
+    if ((await forumRepository.countLooseAttachments(this.db, actor.userId)) >= LOOSE_UPLOADS.maxPerPerson) {
+      throw new AppError(429, 'too_many_uploads', `You have ${LOOSE_UPLOADS.maxPerPerson} files waiting to be posted; post them first (unposted files are removed after a day)`);
+    }
     const filename = body.filename.replace(/[\\/\u0000-\u001f"]/g, '_').slice(0, 200);
     const row = await forumRepository.insertAttachment(this.db, { uploaderId: actor.userId, filename, contentType: sniffed as AllowedType, data });
     return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size, url: attachmentUrl(row.id) };
   }
 
   /** A file for download: whoever can read the post (hidden posts: author and moderators), or its uploader before posting. */
+  /** Deletes uploads that never made it into a post within a day. */
+  async sweepLooseAttachments(): Promise<number> {
+    return forumRepository.deleteLooseAttachments(this.db, new Date(this.deps.clock().getTime() - LOOSE_UPLOADS.maxAgeMs));
+  }
+
   async attachment(actor: Actor | null, id: string): Promise<StoredFile> {
     const file = await forumRepository.findAttachment(this.db, id);
     if (!file) throw notFound('File');
