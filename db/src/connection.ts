@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables';
@@ -27,7 +28,7 @@ export function connectDatabase(options: DatabaseOptions): DatabaseHandle {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // int8 and numeric stay strings, as node-postgres returns them, so both databases give the same values.
-  const pglite = new PGlite(dataDir, { parsers: { 20: (v: string) => v, 1700: (v: string) => v } });
+  const pglite = new PGlite(dataDir, { parsers: { 20: (v: string) => v, 1700: (v: string) => v }, extensions: { pg_trgm } });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

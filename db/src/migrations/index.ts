@@ -10,6 +10,7 @@ import * as forumsModeration from './008-forums-moderation';
 import * as forumSessions from './009-forum-sessions';
 import * as events from './010-events';
 import * as news from './011-news';
+import * as ideaTextFilter from './012-idea-text-filter';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-forum-sessions': forumSessions,
   '010-events': events,
   '011-news': news,
+  '012-idea-text-filter': ideaTextFilter,
 };
