@@ -27,6 +27,7 @@ describe('events: publishing with one place, a waiting list that moves up, and a
   let secondPage: Page;
   let thirdPage: Page;
   let eventUrl: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -35,7 +36,7 @@ describe('events: publishing with one place, a waiting list that moves up, and a
     organiser = await registerUser(server.app, { displayName: `Olga ${tag}` });
     second = await registerUser(server.app, { displayName: `Boris ${tag}` });
     third = await registerUser(server.app, { displayName: `Teuta ${tag}` });
-    await createOrganisation(server.app, organiser, { name: `Danube Trainers ${tag}` });
+    organisationId = (await createOrganisation(server.app, organiser, { name: `Danube Trainers ${tag}` })).id;
     organiserPage = await pages.signedIn(organiser, { timezoneId: 'Europe/Sofia' });
     secondPage = await pages.signedIn(second, { timezoneId: 'Asia/Baku', acceptDownloads: true });
     thirdPage = await pages.signedIn(third, { timezoneId: 'Europe/Sofia' });
@@ -77,6 +78,10 @@ describe('events: publishing with one place, a waiting list that moves up, and a
     await organiserPage.getByRole('region', { name: 'Organiser panel' }).getByRole('button', { name: 'Publish', exact: true }).click();
     await organiserPage.getByText('1 place left').waitFor();
     await organiserPage.getByText(/10:00 – 16:00 \(Europe\/Sofia\)/).waitFor();
+
+    // The organisation's page lists its upcoming events.
+    await thirdPage.goto(`${server.url}/organisations/${organisationId}`);
+    await thirdPage.getByRole('region', { name: 'Upcoming events' }).getByRole('link', { name: title }).waitFor();
   });
 
   it('registers one person, puts the next on the waiting list, and moves them up when the first cancels', { timeout: STEP_TIMEOUT }, async () => {

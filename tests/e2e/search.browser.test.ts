@@ -122,7 +122,8 @@ describe('search and matching in the browser', () => {
     await measure.getByText(/Confirmed idea|Strong match|No ideas yet/).first().waitFor();
     expect(await coverage.locator('li.measure', { hasText: '1.1.2' }).count()).toBe(1);
     await measure.getByText('Matching ideas').click();
-    await measure.getByRole('link', { name: idea.title }).waitFor({ timeout: INDEX_WAIT });
+    // A strong match is also listed under the measure's head, so look inside the opened list only.
+    await measure.locator('ul.idea-matches').getByRole('link', { name: idea.title }).waitFor({ timeout: INDEX_WAIT });
     expect(pageErrors).toEqual([]);
   });
 });
