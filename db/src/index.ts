@@ -27,7 +27,7 @@ export type { MessageRow, NewMessageInput, SyncResult } from './repositories/roo
 export * as searchOutboxRepository from './repositories/search-outbox';
 export * as searchSourceRepository from './repositories/search-sources';
 export type { OutboxEntry } from './repositories/search-outbox';
-export type { MeasureSourceRow, IdeaSourceRow, OrganisationSourceRow } from './repositories/search-sources';
+export type { MeasureSourceRow, IdeaSourceRow, OrganisationSourceRow, EventSourceRow, NewsSourceRow } from './repositories/search-sources';
 export { seedDemoData, type DemoAccount } from './seed/demo';
 export { themes, themeCodes, type ThemeCode } from './reference/themes';
 export * as shortlistRepository from './repositories/shortlists';

@@ -12,7 +12,11 @@ export {
   measureDocument,
   organisationDocument,
   postDocument,
+  eventDocument,
+  newsDocument,
   type PostSource,
+  type EventSource,
+  type NewsSource,
   type IdeaSource,
   type MeasureSource,
   type OrganisationSource,
@@ -29,7 +33,7 @@ export {
   type Evidence,
 } from './matcher/matcher';
 export type { Band, Segment } from './matcher/explain';
-export { rebuildIndex, type RebuildProgress } from './engine/rebuild';
+export { describeCounts, rebuildIndex, type RebuildProgress } from './engine/rebuild';
 export { SearchIndexer } from './sync/search-indexer';
 export { OutboxRelay, type RelayOptions } from './sync/outbox-relay';
 export { SearchRuntime, type SearchRuntimeOptions, type SearchLog } from './runtime';

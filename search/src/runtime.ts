@@ -1,6 +1,6 @@
 import { searchOutboxRepository, type Db } from '@partnera/db';
 import type { SearchEngine } from './engine/types';
-import type { RebuildProgress } from './engine/rebuild';
+import { describeCounts, type RebuildProgress } from './engine/rebuild';
 import { Matcher } from './matcher/matcher';
 import { OutboxRelay } from './sync/outbox-relay';
 import { SearchIndexer } from './sync/search-indexer';
@@ -79,7 +79,7 @@ export class SearchRuntime {
         });
         log.info(
           { ...counts, ms: Math.round(performance.now() - started) },
-          `search: ${this.engine.kind} index built from the database (${counts.measures} measures, ${counts.ideas} ideas, ${counts.organisations} organisations)`,
+          `search: ${this.engine.kind} index built from the database (${describeCounts(counts)})`,
         );
       } else {
         await this.indexer.setup();

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@partnera/db';
-import { EmbeddedSearchEngine, MeiliSearchEngine, SearchIndexer, defaultThesaurus, type RebuildProgress } from '@partnera/search';
+import { EmbeddedSearchEngine, MeiliSearchEngine, SearchIndexer, defaultThesaurus, describeCounts, type RebuildProgress } from '@partnera/search';
 import type { Config } from './config';
 
 /** A one-line progress bar that redraws itself in a terminal (and prints plain lines when piped). */
@@ -34,7 +34,7 @@ export async function reindex(config: Config, handle: DatabaseHandle) {
   }
   const started = performance.now();
   const counts = await new SearchIndexer(engine, defaultThesaurus(), config.searchIndexPrefix).rebuildAll(handle.db, progressBar());
-  console.log(`reindexed ${counts.measures} measures, ${counts.ideas} ideas, ${counts.organisations} organisations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`reindexed ${describeCounts(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await engine.close();
   await handle.close();
 }

@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import type { EventDetail, NewsPost } from '@partnera/server/api-types';
+import { publishedEvent } from '../support/events';
 import { createOrganisation, registerUser, type TestUser } from '../support/factories';
+import { writeNews } from '../support/news';
 import { addItem, createMunicipality, createPlan, createPublishedIdea, patchPlan, uniqueTag, type IdeaDto, type PlanDto } from '../support/plan-factories';
 import { searchCaughtUp } from '../support/search';
 import { startTestServer } from '../support/server';
@@ -20,6 +23,8 @@ describe('search and matching in the browser', () => {
   let ngoOwner: TestUser;
   let plan: PlanDto;
   let idea: IdeaDto;
+  let event: EventDetail;
+  let news: NewsPost;
 
   async function signIn(user: TestUser, next: string) {
     await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
@@ -56,6 +61,14 @@ describe('search and matching in the browser', () => {
       themes: ['youth', 'culture'],
       language: 'en',
     });
+    event = await publishedEvent(server.app, ngoOwner, [ngo.id], {
+      title: `Theatre workshop for teenagers ${tag}`,
+      kind: 'training',
+      startsAt: '2031-03-10T10:00',
+      endsAt: '2031-03-10T13:00',
+      timeZone: 'Europe/Sofia',
+    });
+    news = await writeNews(server.app, ngoOwner, { organisationId: ngo.id, title: `The youth club opens its doors ${tag}`, summary: 'First meeting on Friday.', status: 'published' });
     await searchCaughtUp(server.app, INDEX_WAIT);
     context = await browser.newContext({ locale: 'en-GB' });
     page = await context.newPage();
@@ -126,4 +139,29 @@ describe('search and matching in the browser', () => {
     await measure.locator('ul.idea-matches').getByRole('link', { name: idea.title }).waitFor({ timeout: INDEX_WAIT });
     expect(pageErrors).toEqual([]);
   });
+
+  it('finds events and news as well, and lists only events when asked', { timeout: STEP_TIMEOUT }, async () => {
+    await page.goto(`${server.url}/profile`);
+    const box = page.getByRole('combobox', { name: 'Find in Partnera' });
+    await box.fill(tag);
+    const listbox = page.getByRole('listbox', { name: 'Quick results' });
+    await listbox.getByRole('group', { name: /^Events \(1\)$/ }).getByRole('option', { name: event.title }).waitFor({ timeout: INDEX_WAIT });
+    await listbox.getByRole('group', { name: /^News \(1\)$/ }).getByRole('option', { name: news.title }).waitFor();
+    await box.press('Escape');
+
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(tag)}`);
+    await page.getByRole('navigation', { name: 'Show' }).getByRole('link', { name: 'Events (1)' }).click();
+    await page.waitForURL((url) => url.searchParams.get('type') === 'events');
+    const events = page.getByRole('region', { name: 'Events (1)' });
+    await events.getByRole('link', { name: event.title }).waitFor();
+    // Shown in the event's own time zone, with its kind.
+    await events.getByText('Training').waitFor();
+    await events.getByText(/Europe\/Sofia/).first().waitFor();
+    expect(await page.getByRole('link', { name: idea.title }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: news.title }).count()).toBe(0);
+    await events.getByRole('link', { name: event.title }).click();
+    await page.waitForURL((url) => url.pathname === `/events/${event.id}`);
+    expect(pageErrors).toEqual([]);
+  });
 });
+

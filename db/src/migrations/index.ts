@@ -11,6 +11,7 @@ import * as forumSessions from './009-forum-sessions';
 import * as events from './010-events';
 import * as news from './011-news';
 import * as ideaTextFilter from './012-idea-text-filter';
+import * as searchEventsNews from './013-search-events-news';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-events': events,
   '011-news': news,
   '012-idea-text-filter': ideaTextFilter,
+  '013-search-events-news': searchEventsNews,
 };

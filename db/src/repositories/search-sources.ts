@@ -195,3 +195,95 @@ export async function planIdsOfOrganisation(db: Db, organisationId: string): Pro
 export async function planOfItem(db: Db, itemId: string): Promise<string | undefined> {
   return (await db.selectFrom('plan_items').select('plan_id').where('id', '=', itemId).executeTakeFirst())?.plan_id;
 }
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+export interface EventSourceRow {
+  id: string;
+  title: string;
+  description: string;
+  kind: string;
+  language: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  status: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_country: string;
+  municipality_code: string | null;
+  municipality_country: string | null;
+  municipality_parent: string | null;
+  municipality_name_local: string | null;
+  municipality_name_en: string | null;
+  place_address: string | null;
+}
+
+/** Published and cancelled events (a cancelled one stays findable, marked as such); drafts never. */
+export async function listEventSources(db: Db, query: { ids?: string[]; organisationId?: string; afterId?: string; limit: number }): Promise<EventSourceRow[]> {
+  let q = db
+    .selectFrom('events as e')
+    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .leftJoin('territories as t', 't.code', 'e.municipality_code')
+    .select([
+      'e.id',
+      'e.title',
+      'e.description',
+      'e.kind',
+      'e.language',
+      'e.starts_at',
+      'e.ends_at',
+      'e.time_zone',
+      'e.status',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.country as organisation_country',
+      'e.municipality_code',
+      't.country as municipality_country',
+      't.parent_code as municipality_parent',
+      't.name_local as municipality_name_local',
+      't.name_en as municipality_name_en',
+      'e.place_address',
+    ])
+    .where('e.status', 'in', ['published', 'cancelled']);
+  if (query.ids) q = q.where('e.id', 'in', query.ids.length ? query.ids : [NO_ID]);
+  if (query.organisationId) q = q.where('e.organisation_id', '=', query.organisationId);
+  if (query.afterId) q = q.where('e.id', '>', query.afterId);
+  return q.orderBy('e.id').limit(query.limit).execute();
+}
+
+export async function countSearchableEvents(db: Db): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('status', 'in', ['published', 'cancelled']).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface NewsSourceRow {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  language: string;
+  published_at: Date | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  organisation_country: string | null;
+}
+
+/** Published news posts that no moderator has hidden. */
+export async function listNewsSources(db: Db, query: { ids?: string[]; organisationId?: string; afterId?: string; limit: number }): Promise<NewsSourceRow[]> {
+  let q = db
+    .selectFrom('news_posts as n')
+    .leftJoin('organisations as o', 'o.id', 'n.organisation_id')
+    .select(['n.id', 'n.title', 'n.summary', 'n.body', 'n.language', 'n.published_at', 'n.organisation_id', 'o.name as organisation_name', 'o.country as organisation_country'])
+    .where('n.status', '=', 'published')
+    .where('n.hidden_at', 'is', null);
+  if (query.ids) q = q.where('n.id', 'in', query.ids.length ? query.ids : [NO_ID]);
+  if (query.organisationId) q = q.where('n.organisation_id', '=', query.organisationId);
+  if (query.afterId) q = q.where('n.id', '>', query.afterId);
+  return q.orderBy('n.id').limit(query.limit).execute();
+}
+
+export async function countSearchableNews(db: Db): Promise<number> {
+  const row = await db.selectFrom('news_posts').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'published').where('hidden_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

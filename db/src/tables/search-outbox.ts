@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type SearchEntityType = 'idea' | 'plan' | 'plan_item' | 'organisation' | 'forum_post';
+export type SearchEntityType = 'idea' | 'plan' | 'plan_item' | 'organisation' | 'forum_post' | 'event' | 'news';
 export type SearchSyncOp = 'upsert' | 'delete';
 
 /** One pending change for the search index (see the 005 migration). */

@@ -40,3 +40,6 @@ async function expectSuccess(engine: SearchEngine, enqueued: Awaited<ReturnType<
   if (task.status !== 'succeeded') throw new Error(`search task ${task.type} on ${task.indexUid} failed: ${task.error?.message ?? task.status}`);
   return task;
 }
+
+/** "120 measures, 40 ideas, …" for the logs. */
+export const describeCounts = (counts: Record<string, number>) => Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ');

@@ -7,8 +7,8 @@ export const CONTENT_LANGUAGES = ['bg', 'sq', 'az', 'en'] as const;
 export const STEM_FIELDS = CONTENT_LANGUAGES.map((l) => `stem_${l}`);
 export const stemField = (language: string) => (CONTENT_LANGUAGES.includes(language as 'bg') ? `stem_${language}` : 'stem_en');
 
-export type IndexKind = 'ideas' | 'measures' | 'organisations' | 'posts';
-export const INDEX_KINDS: IndexKind[] = ['ideas', 'measures', 'organisations', 'posts'];
+export type IndexKind = 'ideas' | 'measures' | 'organisations' | 'posts' | 'events' | 'news';
+export const INDEX_KINDS: IndexKind[] = ['ideas', 'measures', 'organisations', 'posts', 'events', 'news'];
 
 /** Index names carry a prefix, so several deployments (or test runs) can share one Meilisearch. */
 export const indexUid = (prefix: string, kind: IndexKind) => `${prefix}${kind}`;
@@ -18,6 +18,8 @@ const SEARCH_TEXT: Record<IndexKind, string[]> = {
   measures: ['title', 'description', 'context', 'placeNames', 'planTitle'],
   organisations: ['name', 'description', 'placeNames'],
   posts: ['threadTitle', 'body'],
+  events: ['title', 'description', 'organisationName', 'placeNames'],
+  news: ['title', 'summary', 'body', 'organisationName'],
 };
 
 /** The attributes a person's query is searched on (not the matcher's concept and place-key fields). */
@@ -28,6 +30,8 @@ const FILTERABLE: Record<IndexKind, string[]> = {
   measures: ['planId', 'organisationId', 'municipality', 'region', 'country', 'periodStart', 'periodEnd', 'language', 'themes', 'concepts', 'syncStamp'],
   organisations: ['kind', 'country', 'territoryCode', 'region', 'verified'],
   posts: ['threadId', 'categoryId', 'categorySlug'],
+  events: ['organisationId', 'kind', 'status', 'country', 'municipality', 'region', 'language', 'startsAt'],
+  news: ['organisationId', 'country', 'language', 'publishedAt'],
 };
 
 const SORTABLE: Record<IndexKind, string[]> = {
@@ -35,7 +39,12 @@ const SORTABLE: Record<IndexKind, string[]> = {
   measures: ['code', 'periodStart'],
   organisations: ['name'],
   posts: ['createdAt'],
+  events: ['startsAt'],
+  news: ['publishedAt'],
 };
+
+/** The kinds the matcher compares (their documents carry concept tokens and place keys). */
+const MATCHED_KINDS: IndexKind[] = ['ideas', 'measures'];
 
 /**
  * Settings shared by both engines. Stemmed copies are tagged with their language for Meilisearch's
@@ -44,7 +53,7 @@ const SORTABLE: Record<IndexKind, string[]> = {
  */
 export function indexSettings(kind: IndexKind, thesaurus: Thesaurus): IndexSettings {
   return {
-    searchableAttributes: [...SEARCH_TEXT[kind], ...STEM_FIELDS, ...(kind === 'organisations' || kind === 'posts' ? [] : ['concepts', 'placeKeys'])],
+    searchableAttributes: [...SEARCH_TEXT[kind], ...STEM_FIELDS, ...(MATCHED_KINDS.includes(kind) ? ['concepts', 'placeKeys'] : [])],
     filterableAttributes: FILTERABLE[kind],
     sortableAttributes: SORTABLE[kind],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],

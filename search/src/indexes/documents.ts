@@ -153,6 +153,9 @@ export function organisationDocument(o: OrganisationSource, thesaurus: Thesaurus
   };
 }
 
+/** Markdown punctuation is noise for search. */
+const plainText = (markdown: string) => markdown.replace(/[*_`>#\[\]()!~|-]+/g, ' ');
+
 /** A visible forum post. */
 export interface PostSource {
   id: string;
@@ -168,12 +171,82 @@ export interface PostSource {
 export function postDocument(p: PostSource): Document {
   return {
     id: p.id,
-    // Markdown punctuation is noise for search.
-    body: p.body.replace(/[*_`>#\[\]()!~|-]+/g, ' '),
+    body: plainText(p.body),
     threadId: p.threadId,
     threadTitle: p.threadTitle,
     categoryId: p.categoryId,
     categorySlug: p.categorySlug,
     createdAt: p.createdAt,
+  };
+}
+
+/** A published (or cancelled) event. */
+export interface EventSource {
+  id: string;
+  title: string;
+  description: string;
+  kind: string;
+  status: string;
+  language: string;
+  startsAt: number;
+  endsAt: number;
+  timeZone: string;
+  organisationId: string;
+  organisationName: string;
+  country: string;
+  municipality: string | null;
+  region: string | null;
+  /** The municipality's names (local, English) and the address as typed. */
+  placeNames: string[];
+}
+
+export function eventDocument(e: EventSource, thesaurus: Thesaurus): Document {
+  const analysed = analyse(`${e.title}\n${e.description}`, e.language, thesaurus);
+  return {
+    id: e.id,
+    title: e.title,
+    description: plainText(e.description),
+    kind: e.kind,
+    status: e.status,
+    language: e.language,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    timeZone: e.timeZone,
+    organisationId: e.organisationId,
+    organisationName: e.organisationName,
+    country: e.country,
+    municipality: e.municipality,
+    region: e.region,
+    placeNames: e.placeNames.join(' · '),
+    [stemField(e.language)]: analysed.stems.join(' '),
+  };
+}
+
+/** A published, visible news post; platform news has no organisation. */
+export interface NewsSource {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  language: string;
+  publishedAt: number | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  country: string | null;
+}
+
+export function newsDocument(n: NewsSource, thesaurus: Thesaurus): Document {
+  const analysed = analyse(`${n.title}\n${n.summary}\n${n.body}`, n.language, thesaurus);
+  return {
+    id: n.id,
+    title: n.title,
+    summary: n.summary,
+    body: plainText(n.body),
+    language: n.language,
+    publishedAt: n.publishedAt,
+    organisationId: n.organisationId,
+    organisationName: n.organisationName,
+    country: n.country,
+    [stemField(n.language)]: analysed.stems.join(' '),
   };
 }

@@ -2,10 +2,10 @@ import { forumRepository, searchSourceRepository, type Db, type OutboxEntry } fr
 import type { Document, SearchEngine } from '../engine/types';
 import { rebuildIndex, type RebuildProgress } from '../engine/rebuild';
 import { INDEX_KINDS, indexSettings, indexUid, type IndexKind } from '../indexes/definitions';
-import { ideaDocument, measureDocument, organisationDocument, postDocument } from '../indexes/documents';
+import { eventDocument, ideaDocument, measureDocument, newsDocument, organisationDocument, postDocument } from '../indexes/documents';
 import { TermStats } from '../matcher/term-stats';
 import type { Thesaurus } from '../thesaurus/thesaurus';
-import { toIdeaSource, toMeasureSource, toOrganisationSource, toPostSource } from './sources';
+import { toEventSource, toIdeaSource, toMeasureSource, toNewsSource, toOrganisationSource, toPostSource } from './sources';
 
 const PAGE = 500;
 
@@ -58,6 +58,9 @@ export class SearchIndexer {
     return doc;
   };
 
+  private eventDoc = (row: Parameters<typeof toEventSource>[0]) => eventDocument(toEventSource(row), this.thesaurus);
+  private newsDoc = (row: Parameters<typeof toNewsSource>[0]) => newsDocument(toNewsSource(row), this.thesaurus);
+
   /** Rebuilds every index from the database (rebuild-and-swap), reporting progress per index. */
   async rebuildAll(db: Db, onProgress?: (p: RebuildProgress) => void): Promise<Record<IndexKind, number>> {
     await this.setup();
@@ -96,6 +99,22 @@ export class SearchIndexer {
       await forumRepository.countVisiblePosts(db),
       onProgress,
     );
+    counts.events = await rebuildIndex(
+      this.engine,
+      this.uid('events'),
+      indexSettings('events', this.thesaurus),
+      this.pages((afterId) => searchSourceRepository.listEventSources(db, { afterId, limit: PAGE }), this.eventDoc),
+      await searchSourceRepository.countSearchableEvents(db),
+      onProgress,
+    );
+    counts.news = await rebuildIndex(
+      this.engine,
+      this.uid('news'),
+      indexSettings('news', this.thesaurus),
+      this.pages((afterId) => searchSourceRepository.listNewsSources(db, { afterId, limit: PAGE }), this.newsDoc),
+      await searchSourceRepository.countSearchableNews(db),
+      onProgress,
+    );
     return counts;
   }
 
@@ -118,10 +137,14 @@ export class SearchIndexer {
     const orgIds = ids('organisation');
     const planIds = new Set(ids('plan'));
     const ideaIds = new Set(ids('idea'));
+    const eventIds = new Set(ids('event'));
+    const newsIds = new Set(ids('news'));
     for (const org of orgIds) {
-      // An organisation's name and place are part of its plans' measures and of its ideas.
+      // An organisation's name and place are part of its plans' measures, ideas, events and news.
       for (const planId of await searchSourceRepository.planIdsOfOrganisation(db, org)) planIds.add(planId);
       for (const row of await searchSourceRepository.listIdeaSources(db, { organisationId: org, limit: 10_000 })) ideaIds.add(row.id);
+      for (const row of await searchSourceRepository.listEventSources(db, { organisationId: org, limit: 10_000 })) eventIds.add(row.id);
+      for (const row of await searchSourceRepository.listNewsSources(db, { organisationId: org, limit: 10_000 })) newsIds.add(row.id);
     }
     const itemIds = ids('plan_item');
     const stamp = Date.now();
@@ -137,20 +160,18 @@ export class SearchIndexer {
       pending.push(write);
     };
 
-    if (orgIds.length) {
-      const rows = await searchSourceRepository.listOrganisationSources(db, { ids: orgIds, limit: orgIds.length });
-      if (rows.length) inBackground(run(this.engine.addDocuments(this.uid('organisations'), rows.map((r) => organisationDocument(toOrganisationSource(r), this.thesaurus)))));
-      const gone = orgIds.filter((id) => !rows.some((r) => r.id === id));
-      if (gone.length) inBackground(run(this.engine.deleteDocuments(this.uid('organisations'), gone)));
-    }
-    if (ideaIds.size) {
-      const list = [...ideaIds];
-      const rows = await searchSourceRepository.listIdeaSources(db, { ids: list, limit: list.length });
-      if (rows.length) inBackground(run(this.engine.addDocuments(this.uid('ideas'), rows.map((r) => ideaDocument(toIdeaSource(r), this.thesaurus)))));
-      // Drafts, archived and deleted ideas leave the index.
+    // Entities indexed one document each: current rows are upserted, the rest (hidden, deleted, drafts) leave.
+    const mirror = async <R extends { id: string }>(kind: IndexKind, list: string[], load: (ids: string[]) => Promise<R[]>, toDoc: (row: R) => Document) => {
+      if (!list.length) return;
+      const rows = await load(list);
+      if (rows.length) inBackground(run(this.engine.addDocuments(this.uid(kind), rows.map(toDoc))));
       const gone = list.filter((id) => !rows.some((r) => r.id === id));
-      if (gone.length) inBackground(run(this.engine.deleteDocuments(this.uid('ideas'), gone)));
-    }
+      if (gone.length) inBackground(run(this.engine.deleteDocuments(this.uid(kind), gone)));
+    };
+    await mirror('organisations', orgIds, (list) => searchSourceRepository.listOrganisationSources(db, { ids: list, limit: list.length }), (r) =>
+      organisationDocument(toOrganisationSource(r), this.thesaurus),
+    );
+    await mirror('ideas', [...ideaIds], (list) => searchSourceRepository.listIdeaSources(db, { ids: list, limit: list.length }), (r) => ideaDocument(toIdeaSource(r), this.thesaurus));
     for (const planId of planIds) {
       // Upsert every current measure with a fresh stamp, then drop the plan's documents without it:
       // the index never shows the plan half-empty, and removed measures disappear.
@@ -173,14 +194,9 @@ export class SearchIndexer {
         }
       }
     }
-    const postIds = ids('forum_post');
-    if (postIds.length) {
-      const rows = await forumRepository.listPostSources(db, { ids: postIds, limit: postIds.length });
-      if (rows.length) inBackground(run(this.engine.addDocuments(this.uid('posts'), rows.map((r) => postDocument(toPostSource(r))))));
-      // Hidden, deleted and merged-away posts leave the index.
-      const gone = postIds.filter((id) => !rows.some((r) => r.id === id));
-      if (gone.length) inBackground(run(this.engine.deleteDocuments(this.uid('posts'), gone)));
-    }
+    await mirror('posts', ids('forum_post'), (list) => forumRepository.listPostSources(db, { ids: list, limit: list.length }), (r) => postDocument(toPostSource(r)));
+    await mirror('events', [...eventIds], (list) => searchSourceRepository.listEventSources(db, { ids: list, limit: list.length }), this.eventDoc);
+    await mirror('news', [...newsIds], (list) => searchSourceRepository.listNewsSources(db, { ids: list, limit: list.length }), this.newsDoc);
     await Promise.all(pending);
   }
 

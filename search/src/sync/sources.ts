@@ -1,5 +1,5 @@
-import type { ForumPostSourceRow, IdeaSourceRow, MeasureSourceRow, OrganisationSourceRow } from '@partnera/db';
-import type { IdeaSource, MeasureSource, OrganisationSource, PostSource } from '../indexes/documents';
+import type { EventSourceRow, ForumPostSourceRow, IdeaSourceRow, MeasureSourceRow, NewsSourceRow, OrganisationSourceRow } from '@partnera/db';
+import type { EventSource, IdeaSource, MeasureSource, NewsSource, OrganisationSource, PostSource } from '../indexes/documents';
 
 /** Database rows (from @partnera/db's search source repository) → the documents' inputs. */
 
@@ -74,5 +74,40 @@ export function toPostSource(r: ForumPostSourceRow): PostSource {
     categoryId: r.category_id,
     categorySlug: r.category_slug,
     createdAt: new Date(r.created_at).getTime(),
+  };
+}
+
+export function toEventSource(r: EventSourceRow): EventSource {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    kind: r.kind,
+    status: r.status,
+    language: r.language,
+    startsAt: new Date(r.starts_at).getTime(),
+    endsAt: new Date(r.ends_at).getTime(),
+    timeZone: r.time_zone,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    // Where it happens; an online event belongs to its organiser's country.
+    country: r.municipality_country ?? r.organisation_country,
+    municipality: r.municipality_code,
+    region: r.municipality_parent ?? null,
+    placeNames: [r.municipality_name_local, r.municipality_name_en, r.place_address].filter((n): n is string => !!n),
+  };
+}
+
+export function toNewsSource(r: NewsSourceRow): NewsSource {
+  return {
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    body: r.body,
+    language: r.language,
+    publishedAt: r.published_at ? new Date(r.published_at).getTime() : null,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    country: r.organisation_country,
   };
 }

@@ -1,12 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common';
+import { EventKind } from './events';
 
 /** A piece of text, marked when it is a matched word: rendered as text, never as HTML. */
 export const Segment = Type.Object({ text: Type.String(), match: Type.Boolean() });
 export type Segment = Static<typeof Segment>;
 const Segments = Type.Array(Segment);
 export const Band = Type.Union([Type.Literal('strong'), Type.Literal('possible'), Type.Literal('weak')]);
-const SearchType = Type.Union([Type.Literal('all'), Type.Literal('ideas'), Type.Literal('measures'), Type.Literal('organisations')]);
+const SearchType = Type.Union([Type.Literal('all'), Type.Literal('ideas'), Type.Literal('measures'), Type.Literal('organisations'), Type.Literal('events'), Type.Literal('news')]);
 const Facets = Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer()));
 const PlaceCode = Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' });
 
@@ -50,6 +51,28 @@ const OrganisationHit = Type.Object({
   territoryCode: Type.Union([Type.String(), Type.Null()]),
   verified: Type.Boolean(),
 });
+const EventHit = Type.Object({
+  id: Uuid,
+  title: Segments,
+  description: Segments,
+  kind: EventKind,
+  status: Type.Union([Type.Literal('published'), Type.Literal('cancelled')]),
+  startsAt: Type.String({ format: 'date-time' }),
+  endsAt: Type.String({ format: 'date-time' }),
+  timeZone: Type.String(),
+  organisation: Type.Object({ id: Uuid, name: Type.String() }),
+  country: Type.String(),
+  municipality: Type.Union([Type.String(), Type.Null()]),
+});
+const NewsHit = Type.Object({
+  id: Uuid,
+  title: Segments,
+  summary: Segments,
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Null for the platform's own news. */
+  organisation: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  language: Type.String(),
+});
 const Group = <T extends ReturnType<typeof Type.Object>>(hit: T) => Type.Object({ total: Type.Integer(), items: Type.Array(hit), facets: Facets });
 
 export const SearchResult = Type.Object({
@@ -57,6 +80,8 @@ export const SearchResult = Type.Object({
   ideas: Type.Optional(Group(IdeaHit)),
   measures: Type.Optional(Group(MeasureHit)),
   organisations: Type.Optional(Group(OrganisationHit)),
+  events: Type.Optional(Group(EventHit)),
+  news: Type.Optional(Group(NewsHit)),
 });
 export type SearchResult = Static<typeof SearchResult>;
 

@@ -4,6 +4,7 @@ import {
   membershipRepository,
   organisationRepository,
   planRepository,
+  searchOutboxRepository,
   type Db,
   type EventRecord,
   type EventRow,
@@ -124,6 +125,7 @@ export class EventService {
         cancelled_at: null,
       });
       await eventRepository.replaceOrganisers(trx, row.id, body.organisationIds);
+      await searchOutboxRepository.enqueueSearchSync(trx, 'event', row.id);
       return row;
     });
     return this.get(actor, created.id);
@@ -162,6 +164,7 @@ export class EventService {
       });
       if (!updated) throw versionConflict('event');
       if (body.organisationIds) await eventRepository.replaceOrganisers(trx, id, body.organisationIds);
+      await searchOutboxRepository.enqueueSearchSync(trx, 'event', id);
       // More places (or none limited any more) let the waiting list move up.
       const promoted = await this.fillFreePlaces(trx, updated);
       const moved =
@@ -196,8 +199,11 @@ export class EventService {
     if (!event.place_address && !event.municipality_code && !event.online_url) {
       throw fieldError(422, 'place_required', '/placeAddress', 'Give a place or an online link before publishing');
     }
-    const updated = await eventRepository.updateEvent(this.db, id, null, { status: 'published', published_at: this.now() });
-    if (!updated) throw notFound('Event');
+    await inTransaction(this.db, async (trx) => {
+      const updated = await eventRepository.updateEvent(trx, id, null, { status: 'published', published_at: this.now() });
+      if (!updated) throw notFound('Event');
+      await searchOutboxRepository.enqueueSearchSync(trx, 'event', id);
+    });
     return this.get(actor, id);
   }
 
@@ -207,6 +213,7 @@ export class EventService {
     if (event.status === 'cancelled') throw new AppError(409, 'event_cancelled', 'This event is already cancelled');
     const announce = await inTransaction(this.db, async (trx) => {
       await eventRepository.updateEvent(trx, id, null, { status: 'cancelled', cancelled_at: this.now(), cancel_reason: reason?.trim() || null, registration_open: false });
+      await searchOutboxRepository.enqueueSearchSync(trx, 'event', id);
       const people = event.status === 'published' ? await eventRepository.registrantUserIds(trx, id) : [];
       return this.deps.notifications.notify(
         trx,

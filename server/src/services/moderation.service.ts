@@ -166,7 +166,10 @@ export class ModerationService {
         await forumRepository.updatePost(trx, target.id, { hidden_at: now, hidden_by: actor?.userId ?? null, hidden_reason: reason });
         await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', target.id);
       }
-      if (target.kind === 'news') await newsRepository.setNewsHidden(trx, target.id, { at: now, by: actor?.userId ?? null, reason });
+      if (target.kind === 'news') {
+        await newsRepository.setNewsHidden(trx, target.id, { at: now, by: actor?.userId ?? null, reason });
+        await searchOutboxRepository.enqueueSearchSync(trx, 'news', target.id);
+      }
       // Automatic hiding keeps the reports open: a moderator still reviews the content.
       if (action === 'hide') await moderationRepository.closeReports(trx, target.kind, target.id, 'resolved', actor?.userId ?? null, now);
       const entry = await this.record(trx, actor, action, target, reason);
@@ -273,7 +276,10 @@ export class ModerationService {
         await forumRepository.updatePost(trx, target.id, { hidden_at: null, hidden_by: null, hidden_reason: null });
         await searchOutboxRepository.enqueueSearchSync(trx, 'forum_post', target.id);
       }
-      if (target.kind === 'news') await newsRepository.setNewsHidden(trx, target.id, null);
+      if (target.kind === 'news') {
+        await newsRepository.setNewsHidden(trx, target.id, null);
+        await searchOutboxRepository.enqueueSearchSync(trx, 'news', target.id);
+      }
       return this.record(trx, actor, action, target, reason);
     });
     if (target.kind === 'room_message') await this.deps.roomMessages.setHiddenBySystem(target.id, false, null);

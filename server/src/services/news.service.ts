@@ -1,4 +1,14 @@
-import { ideaRepository, membershipRepository, newsRepository, organisationRepository, planRepository, type Db, type MembershipRole, type NewsRow } from '@partnera/db';
+import {
+  ideaRepository,
+  membershipRepository,
+  newsRepository,
+  organisationRepository,
+  planRepository,
+  searchOutboxRepository,
+  type Db,
+  type MembershipRole,
+  type NewsRow,
+} from '@partnera/db';
 import { atomFeed } from '../domain/news-feed';
 import { policy, type Actor } from '../domain/policy';
 import { AppError, fieldError, forbidden, notFound } from '../errors';
@@ -6,6 +16,7 @@ import type * as S from '../schemas/news';
 import { versionConflict } from './plan.service';
 import { excerpt } from './room-dto';
 import { assertNotSuspended } from './suspension';
+import { inTransaction } from './transaction';
 
 export interface NewsServiceDeps {
   db: Db;
@@ -113,7 +124,7 @@ export class NewsService {
     const status = body.status ?? 'draft';
     this.checkText(body, status === 'published');
     await this.checkLinks(body);
-    const row = await newsRepository.insertNews(this.db, {
+    const row = await this.write(async (trx) => newsRepository.insertNews(trx, {
       organisationId,
       authorId: actor.userId,
       title: body.title.trim(),
@@ -124,7 +135,7 @@ export class NewsService {
       planId: body.planId ?? null,
       status,
       publishedAt: status === 'published' ? this.deps.clock() : null,
-    });
+    }));
     return this.get(actor, row.id);
   }
 
@@ -146,8 +157,8 @@ export class NewsService {
     if (row.hidden_at) throw new AppError(409, 'news_hidden', 'A moderator hid this post; it cannot be edited');
     this.checkText(body, row.status === 'published', row);
     await this.checkLinks(body);
-    const updated = await newsRepository.updateNews(
-      this.db,
+    const updated = await this.write((trx) => newsRepository.updateNews(
+      trx,
       id,
       {
         ...(body.title !== undefined && { title: body.title.trim() }),
@@ -159,7 +170,7 @@ export class NewsService {
       },
       this.deps.clock(),
       expectedVersion,
-    );
+    ));
     if (!updated) throw versionConflict('news post');
     return this.get(actor, id);
   }
@@ -169,7 +180,9 @@ export class NewsService {
     const row = await this.editable(actor, id);
     if (published) this.checkText({}, true, row);
     const now = this.deps.clock();
-    await newsRepository.updateNews(this.db, id, { status: published ? 'published' : 'draft', published_at: published ? (row.published_at ?? now) : row.published_at, ...(!published && { pinned: false }) }, now);
+    await this.write((trx) =>
+      newsRepository.updateNews(trx, id, { status: published ? 'published' : 'draft', published_at: published ? (row.published_at ?? now) : row.published_at, ...(!published && { pinned: false }) }, now),
+    );
     return this.get(actor, id);
   }
 
@@ -184,7 +197,17 @@ export class NewsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.editable(actor, id);
-    await newsRepository.deleteNews(this.db, id);
+    await this.write((trx) => newsRepository.deleteNews(trx, id), id);
+  }
+
+  /** A change to a post and its search index entry, in one transaction (the post's id, if not the result's). */
+  private write<T extends { id: string } | boolean | undefined>(change: (trx: Db) => Promise<T>, id?: string): Promise<T> {
+    return inTransaction(this.db, async (trx) => {
+      const result = await change(trx);
+      const target = id ?? (typeof result === 'object' ? result?.id : undefined);
+      if (target) await searchOutboxRepository.enqueueSearchSync(trx, 'news', target);
+      return result;
+    });
   }
 
   /** Atom feed of the newest published posts (all, or one organisation's), optionally in one language. */

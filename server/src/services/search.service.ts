@@ -24,6 +24,91 @@ const BAND_ORDER = { strong: 0, possible: 1, weak: 2 } as const;
 /** Plans with more measures than this are matched objective by objective (one query profile each). */
 const PER_MEASURE_LIMIT = 40;
 
+type GlobalKind = Exclude<S.SearchQuery['type'], 'all' | undefined>;
+const GLOBAL_KINDS: GlobalKind[] = ['ideas', 'measures', 'organisations', 'events', 'news'];
+type Field = (name: string) => Segment[];
+const orNull = <T>(v: unknown) => (v ?? null) as T | null;
+const isoOrNull = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : null);
+
+/** What the global search asks of each index and how a hit is shown (the second highlighted field is cropped). */
+type Hit<K extends GlobalKind> = NonNullable<S.SearchResult[K]>['items'][number];
+const SEARCHED: { [K in GlobalKind]: { themed: boolean; facets: string[]; highlight: string[]; hit: (h: Document, f: Field) => Hit<K> } } = {
+  ideas: {
+    themed: true,
+    facets: ['themes', 'countries', 'language'],
+    highlight: ['title', 'summary'],
+    hit: (h, f) => ({
+      id: h.id,
+      title: f('title'),
+      summary: f('summary'),
+      organisation: { id: String(h.organisationId), name: String(h.organisationName) },
+      themes: (h.themes as string[]) ?? [],
+      places: (h.places as string[]) ?? [],
+      language: String(h.language),
+    }),
+  },
+  measures: {
+    themed: true,
+    facets: ['themes', 'country', 'language'],
+    highlight: ['title', 'description'],
+    hit: (h, f) => ({
+      id: h.id,
+      code: String(h.code),
+      title: f('title'),
+      description: f('description'),
+      plan: { id: String(h.planId), title: String(h.planTitle) },
+      organisation: { id: String(h.organisationId), name: String(h.organisationName) },
+      municipality: orNull<string>(h.municipality),
+      themes: (h.themes as string[]) ?? [],
+    }),
+  },
+  organisations: {
+    themed: false,
+    facets: ['kind', 'country'],
+    highlight: ['name', 'description'],
+    hit: (h, f) => ({
+      id: h.id,
+      name: f('name'),
+      description: f('description'),
+      kind: String(h.kind),
+      country: String(h.country),
+      territoryCode: orNull<string>(h.territoryCode),
+      verified: h.verified === true,
+    }),
+  },
+  events: {
+    themed: false,
+    facets: ['kind', 'country'],
+    highlight: ['title', 'description'],
+    hit: (h, f) => ({
+      id: h.id,
+      title: f('title'),
+      description: f('description'),
+      kind: h.kind as Hit<'events'>['kind'],
+      status: h.status as Hit<'events'>['status'],
+      startsAt: isoOrNull(h.startsAt) ?? '',
+      endsAt: isoOrNull(h.endsAt) ?? '',
+      timeZone: String(h.timeZone),
+      organisation: { id: String(h.organisationId), name: String(h.organisationName) },
+      country: String(h.country),
+      municipality: orNull<string>(h.municipality),
+    }),
+  },
+  news: {
+    themed: false,
+    facets: ['country', 'language'],
+    highlight: ['title', 'summary'],
+    hit: (h, f) => ({
+      id: h.id,
+      title: f('title'),
+      summary: f('summary'),
+      publishedAt: isoOrNull(h.publishedAt),
+      organisation: h.organisationId ? { id: String(h.organisationId), name: String(h.organisationName) } : null,
+      language: String(h.language),
+    }),
+  },
+};
+
 export interface SearchServiceDeps {
   db: Db;
   search: SearchRuntime;
@@ -57,24 +142,23 @@ export class SearchService {
     const q = (query.q ?? '').trim();
     const type = query.type ?? 'all';
     const limit = query.limit ?? 5;
-    const kinds = (type === 'all' ? ['ideas', 'measures', 'organisations'] : [type]) as Array<'ideas' | 'measures' | 'organisations'>;
-    const filters = (kind: (typeof kinds)[number]) => {
+    // A chosen theme leaves out the kinds that have none (organisations, events, news).
+    const kinds = (type === 'all' ? GLOBAL_KINDS : [type]).filter((kind) => !query.theme || SEARCHED[kind].themed);
+    const filters = (kind: GlobalKind) => {
       const f: string[] = [];
-      if (query.theme && kind !== 'organisations') f.push(`themes = "${query.theme}"`);
+      if (query.theme) f.push(`themes = "${query.theme}"`);
       if (query.country) f.push(kind === 'ideas' ? `countries = "${query.country}"` : `country = "${query.country}"`);
       return f.length ? f.join(' AND ') : undefined;
     };
-    const facets = { ideas: ['themes', 'countries', 'language'], measures: ['themes', 'country', 'language'], organisations: ['kind', 'country'] };
-    const highlight = { ideas: ['title', 'summary'], measures: ['title', 'description'], organisations: ['name', 'description'] };
     const queries: MultiSearchQuery[] = kinds.map((kind) => ({
       indexUid: this.runtime.indexer.uid(kind),
       q: searchQuery(q),
       filter: filters(kind),
-      facets: facets[kind],
+      facets: SEARCHED[kind].facets,
       limit,
       attributesToSearchOn: textAttributes(kind),
-      attributesToHighlight: highlight[kind],
-      attributesToCrop: [highlight[kind][1]!],
+      attributesToHighlight: SEARCHED[kind].highlight,
+      attributesToCrop: [SEARCHED[kind].highlight[1]!],
       cropLength: 30,
       highlightPreTag: PRE,
       highlightPostTag: POST,
@@ -83,49 +167,8 @@ export class SearchService {
     const out: S.SearchResult = { query: q };
     kinds.forEach((kind, i) => {
       const r = results[i] as SearchResponse;
-      const group = { total: r.estimatedTotalHits, facets: r.facetDistribution ?? {} };
-      const f = (h: Document, field: string) => segments(String((h._formatted as Record<string, unknown> | undefined)?.[field] ?? h[field] ?? ''));
-      if (kind === 'ideas') {
-        out.ideas = {
-          ...group,
-          items: r.hits.map((h) => ({
-            id: h.id,
-            title: f(h, 'title'),
-            summary: f(h, 'summary'),
-            organisation: { id: String(h.organisationId), name: String(h.organisationName) },
-            themes: (h.themes as string[]) ?? [],
-            places: (h.places as string[]) ?? [],
-            language: String(h.language),
-          })),
-        };
-      } else if (kind === 'measures') {
-        out.measures = {
-          ...group,
-          items: r.hits.map((h) => ({
-            id: h.id,
-            code: String(h.code),
-            title: f(h, 'title'),
-            description: f(h, 'description'),
-            plan: { id: String(h.planId), title: String(h.planTitle) },
-            organisation: { id: String(h.organisationId), name: String(h.organisationName) },
-            municipality: (h.municipality as string | null) ?? null,
-            themes: (h.themes as string[]) ?? [],
-          })),
-        };
-      } else {
-        out.organisations = {
-          ...group,
-          items: r.hits.map((h) => ({
-            id: h.id,
-            name: f(h, 'name'),
-            description: f(h, 'description'),
-            kind: String(h.kind),
-            country: String(h.country),
-            territoryCode: (h.territoryCode as string | null) ?? null,
-            verified: h.verified === true,
-          })),
-        };
-      }
+      const f = (h: Document) => (field: string) => segments(String((h._formatted as Record<string, unknown> | undefined)?.[field] ?? h[field] ?? ''));
+      (out as Record<GlobalKind, unknown>)[kind] = { total: r.estimatedTotalHits, facets: r.facetDistribution ?? {}, items: r.hits.map((h) => SEARCHED[kind].hit(h, f(h))) };
     });
     return out;
   }

@@ -9,7 +9,7 @@ import { api } from './client';
 
 export type { HighlightSegment, IdeaMatches, IdeasForPlan, PlanCoverage, SearchResult };
 
-export type SearchType = 'all' | 'ideas' | 'measures' | 'organisations';
+export type SearchType = 'all' | 'ideas' | 'measures' | 'organisations' | 'events' | 'news';
 export type MatchBand = 'strong' | 'possible' | 'weak';
 
 export interface SearchParams {

@@ -3,7 +3,7 @@ import type { SearchMessages } from './en';
 /** Azerbaijani strings of search, matching and plan coverage. */
 export const searchAz: SearchMessages = {
   'search.label': 'Axtarış',
-  'search.placeholder': 'İdeya, tədbir, təşkilat axtarın…',
+  'search.placeholder': 'İdeya, plan tədbiri, təşkilat, görüş axtarın…',
   'search.results': 'Axtarış nəticələri',
   'search.boxLabel': 'Partnera-da tapın',
   'search.quickResults': 'Sürətli nəticələr',
@@ -13,9 +13,11 @@ export const searchAz: SearchMessages = {
   'search.group.ideas': 'İdeyalar',
   'search.group.measures': 'Plan tədbirləri',
   'search.group.organisations': 'Təşkilatlar',
+  'search.group.events': 'Tədbirlər və görüşlər',
+  'search.group.news': 'Xəbərlər',
   'search.groupCount': '{label} ({count})',
   'search.title': 'Axtarış',
-  'search.intro': 'Dərc olunmuş ideyaları, dərc olunmuş planların tədbirlərini və təşkilatları axtarın.',
+  'search.intro': 'Dərc olunmuş ideyaları, dərc olunmuş planların tədbirlərini, təşkilatları, tədbir və görüşləri, xəbərləri axtarın.',
   'search.submit': 'Axtar',
   'search.typeFilter': 'Göstər',
   'search.type.all': 'Hamısı',

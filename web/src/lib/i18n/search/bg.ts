@@ -3,7 +3,7 @@ import type { SearchMessages } from './en';
 /** Bulgarian strings of search, matching and plan coverage. */
 export const searchBg: SearchMessages = {
   'search.label': 'Търсене',
-  'search.placeholder': 'Търсете идеи, мерки, организации…',
+  'search.placeholder': 'Търсете идеи, мерки, организации, събития…',
   'search.results': 'Резултати от търсенето',
   'search.boxLabel': 'Намерете в Partnera',
   'search.quickResults': 'Бързи резултати',
@@ -13,9 +13,11 @@ export const searchBg: SearchMessages = {
   'search.group.ideas': 'Идеи',
   'search.group.measures': 'Мерки от планове',
   'search.group.organisations': 'Организации',
+  'search.group.events': 'Събития',
+  'search.group.news': 'Новини',
   'search.groupCount': '{label} ({count})',
   'search.title': 'Търсене',
-  'search.intro': 'Търсете публикувани идеи, мерки от публикувани планове и организации.',
+  'search.intro': 'Търсете публикувани идеи, мерки от публикувани планове, организации, събития и новини.',
   'search.submit': 'Търси',
   'search.typeFilter': 'Покажи',
   'search.type.all': 'Всичко',

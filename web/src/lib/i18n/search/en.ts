@@ -1,7 +1,7 @@
 /** English strings of search, matching and plan coverage (spread into the main dictionary). */
 export const searchEn = {
   'search.label': 'Search',
-  'search.placeholder': 'Search ideas, measures, organisations…',
+  'search.placeholder': 'Search ideas, measures, organisations, events…',
   'search.results': 'Search results',
   'search.boxLabel': 'Find in Partnera',
   'search.quickResults': 'Quick results',
@@ -11,9 +11,11 @@ export const searchEn = {
   'search.group.ideas': 'Ideas',
   'search.group.measures': 'Plan measures',
   'search.group.organisations': 'Organisations',
+  'search.group.events': 'Events',
+  'search.group.news': 'News',
   'search.groupCount': '{label} ({count})',
   'search.title': 'Search',
-  'search.intro': 'Search published ideas, measures of published plans and organisations.',
+  'search.intro': 'Search published ideas, measures of published plans, organisations, events and news.',
   'search.submit': 'Search',
   'search.typeFilter': 'Show',
   'search.type.all': 'Everything',

@@ -3,7 +3,7 @@ import type { SearchMessages } from './en';
 /** Albanian strings of search, matching and plan coverage. */
 export const searchSq: SearchMessages = {
   'search.label': 'Kërko',
-  'search.placeholder': 'Kërko ide, masa, organizata…',
+  'search.placeholder': 'Kërko ide, masa, organizata, ngjarje…',
   'search.results': 'Rezultatet e kërkimit',
   'search.boxLabel': 'Gjeni në Partnera',
   'search.quickResults': 'Rezultate të shpejta',
@@ -13,9 +13,11 @@ export const searchSq: SearchMessages = {
   'search.group.ideas': 'Ide',
   'search.group.measures': 'Masa të planeve',
   'search.group.organisations': 'Organizata',
+  'search.group.events': 'Ngjarje',
+  'search.group.news': 'Lajme',
   'search.groupCount': '{label} ({count})',
   'search.title': 'Kërkimi',
-  'search.intro': 'Kërkoni ide të publikuara, masa të planeve të publikuara dhe organizata.',
+  'search.intro': 'Kërkoni ide të publikuara, masa të planeve të publikuara, organizata, ngjarje dhe lajme.',
   'search.submit': 'Kërko',
   'search.typeFilter': 'Shfaq',
   'search.type.all': 'Të gjitha',
