@@ -4,7 +4,7 @@ import type { ForumCategory, ForumSessionChange, ForumSession, ForumSessionPage,
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forumSessionRepository, migrateToLatest, seedDemoData } from '@partnera/db';
-import { hashPassword } from '@partnera/server';
+import { AUTO_CLOSE_AFTER_MS, hashPassword } from '@partnera/server';
 import { startTestServer } from '../support/app';
 import { databaseUrl, scratchDatabase } from '../support/db';
 import { makePlatformRole, type TestUser } from '../support/factories';
@@ -16,6 +16,11 @@ const HOUR = 3600_000;
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
+/**
+ * A database of this file's own: the servers' periodic jobs open and close sessions by the shifted clock, which
+ * would close other test files' sessions in the shared database.
+ */
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let app: App;
 let platformModerator: TestUser;
@@ -23,7 +28,9 @@ let admin: TestUser;
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { redisUrl }, clock });
+  database = await scratchDatabase(6);
+  await migrateToLatest(database.handle.db);
+  server = await startTestServer({ config: { redisUrl }, clock, database: database.handle });
   app = server.app;
   platformModerator = await quickUser(app, server.handle.db, 'Petya Platform');
   await makePlatformRole(server.handle.db, platformModerator.id, 'moderator');
@@ -35,6 +42,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await server?.close();
+  await database?.dispose();
 });
 
 const person = (name: string) => quickUser(app, server.handle.db, `${name} ${randomUUID().slice(0, 4)}`);
@@ -72,10 +80,13 @@ async function scheduled(user: TestUser, categoryId: string, overrides: Record<s
   return res.json<ForumSessionView>();
 }
 
-/** Moves the app's clock just past the session's start. */
-function reachStart(session: { startsAt: string }) {
-  offsetMs = Math.max(offsetMs, new Date(session.startsAt).getTime() - Date.now() + 1_000);
+/** Moves the app's clock (never back) to `afterMs` past an instant. */
+function reach(iso: string, afterMs: number) {
+  offsetMs = Math.max(offsetMs, new Date(iso).getTime() - Date.now() + afterMs);
 }
+
+/** Moves the app's clock just past the session's start. */
+const reachStart = (session: { startsAt: string }) => reach(session.startsAt, 1_000);
 
 const act = (user: TestUser, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string, payload?: unknown) =>
   app.inject({ method, url: `/api/v1/forum-sessions${path}`, headers: user.auth, ...(payload !== undefined && { payload: payload as object }) });
@@ -278,9 +289,42 @@ describe('a live session', () => {
   });
 });
 
+describe('a session nobody closed', () => {
+  it('closes by itself an hour after its end time; watchers hear it and the transcript is read-only', async () => {
+    const { category, moderator } = await categoryWithModerator();
+    const member = await person('Mila Member');
+    const session = await scheduled(moderator, category.id);
+    reachStart(session);
+    await app.services.forumSessions.openDue();
+    const roomId = session.roomId!;
+    await app.inject({ method: 'POST', url: `/api/v1/rooms/${roomId}/join`, headers: member.auth });
+    expect((await post(member, roomId, 'Still here after the end')).statusCode).toBe(201);
+
+    // Running over a little is fine.
+    reach(session.endsAt, AUTO_CLOSE_AFTER_MS - 60_000);
+    await app.services.forumSessions.closeOverdue();
+    expect((await app.inject({ method: 'GET', url: `/api/v1/forum-sessions/${session.id}`, headers: member.auth })).json<ForumSessionView>().state).toBe('live');
+
+    const socket = await watch(member, session.id);
+    const closedEvent = nextEvent(socket, 'forum-session:changed', (u) => u.session.id === session.id && u.change === 'closed');
+    reach(session.endsAt, AUTO_CLOSE_AFTER_MS + 1_000);
+    await app.services.forumSessions.closeOverdue();
+    expect((await closedEvent).session).toMatchObject({ state: 'closed', closedAutomatically: true });
+    const view = (await app.inject({ method: 'GET', url: `/api/v1/forum-sessions/${session.id}`, headers: moderator.auth })).json<ForumSessionView>();
+    expect(view).toMatchObject({ state: 'closed', closedAutomatically: true, queue: [], floor: null });
+    expect(await app.services.forumSessions.closeOverdue()).toBe(0);
+    expect((await post(member, roomId, 'Too late')).json().code).toBe('room_read_only');
+    // The moderator still writes the minutes.
+    expect((await act(moderator, 'PUT', `/${session.id}/minutes`, { minutes: 'Closed without a wrap-up.' })).statusCode).toBe(200);
+    const audit = await sql<{ actor_id: string | null; details: { automatic: boolean } }>`
+      select actor_id, details from audit_log where subject_id = ${session.id} and action = 'forum_session.closed'`.execute(server.handle.db);
+    expect(audit.rows).toEqual([{ actor_id: null, details: { automatic: true } }]);
+  });
+});
+
 describe('several server processes', () => {
   it.skipIf(!redisUrl || !databaseUrl)('tell a watcher connected to another server of a change made on this one', async () => {
-    const other = await startTestServer({ config: { redisUrl }, clock });
+    const other = await startTestServer({ config: { redisUrl }, clock, database: database.handle });
     try {
       const { category, moderator } = await categoryWithModerator();
       const session = await scheduled(moderator, category.id);

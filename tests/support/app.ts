@@ -24,11 +24,16 @@ export interface TestAppOptions {
   searchEngine?: SearchEngine;
   /** The app's clock (tests that move time forward, e.g. to a forum session's start). */
   clock?: () => Date;
+  /**
+   * A database of the caller's instead of the shared one, left open by `close` (an app whose clock runs ahead
+   * must not have its periodic jobs act on other test files' data).
+   */
+  database?: DatabaseHandle;
 }
 
 /** The real app on a real database, as the CLI builds it; request logs off. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const handle = await testDatabase(options.poolSize);
+  const handle = options.database ?? (await testDatabase(options.poolSize));
   const mails: Mail[] = [];
   const config = loadConfig(
     { JWT_SECRET: `test-secret-${randomUUID()}-${randomUUID()}` },
@@ -57,7 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mails,
     async close() {
       await app.close();
-      await handle.close();
+      if (!options.database) await handle.close();
     },
   };
 }

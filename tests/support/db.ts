@@ -17,7 +17,7 @@ export async function testDatabase(poolSize = 4): Promise<DatabaseHandle> {
 }
 
 /** An empty database of the kind under test, dropped by `dispose` (for migration tests). */
-export async function scratchDatabase(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+export async function scratchDatabase(poolSize = 2): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
   if (!databaseUrl) {
     const handle = connectDatabase({ dataDir: 'memory://' });
     return { handle, dispose: () => handle.close() };
@@ -29,7 +29,7 @@ export async function scratchDatabase(): Promise<{ handle: DatabaseHandle; dispo
   await admin.end();
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  const handle = connectDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  const handle = connectDatabase({ databaseUrl: url.toString(), poolSize });
   return {
     handle,
     async dispose() {

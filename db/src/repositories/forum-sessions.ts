@@ -197,3 +197,28 @@ export async function countHands(db: Db, sessionId: string): Promise<number> {
 export async function lockSession(db: Db, id: string): Promise<ForumSession | undefined> {
   return db.selectFrom('forum_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
+
+/** Sessions still open whose end time was before `endedBefore` (they are closed automatically). */
+export async function dueToClose(db: Db, endedBefore: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('forum_sessions')
+    .select('id')
+    .where('closed_at', 'is', null)
+    .where('ends_at', '<=', endedBefore)
+    .orderBy('ends_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Closes the session if it is still open; only one caller (process) gets true. `by` null: closed automatically. */
+export async function markClosed(db: Db, id: string, at: Date, by: string | null): Promise<boolean> {
+  const row = await db
+    .updateTable('forum_sessions')
+    .set({ closed_at: at, closed_by: by, floor_user_id: null, floor_since: null, opened_at: sql<Date>`coalesce(opened_at, ${at})`, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('closed_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

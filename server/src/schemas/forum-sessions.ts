@@ -38,6 +38,8 @@ export const ForumSession = Type.Object({
   /** Raised hands in the order they went up. */
   queue: Type.Array(SpeakerHand),
   closedAt: Nullable(Timestamp),
+  /** Nobody closed it: it was closed an hour after its end time. */
+  closedAutomatically: Type.Boolean(),
   minutes: Type.String(),
   minutesAt: Nullable(Timestamp),
 });

@@ -25,6 +25,8 @@ export const QUEUE_MAX = 200;
 /** Sessions may be scheduled at most this far ahead. */
 const MAX_AHEAD_MS = 366 * 24 * 3600_000;
 const OPEN_BATCH = 50;
+/** A session nobody closed is closed this long after its end time (moderators may run over a little). */
+export const AUTO_CLOSE_AFTER_MS = 60 * 60_000;
 
 /** The state follows from the clock: a session is live from its start time until a moderator closes it. */
 export function sessionState(row: { starts_at: Date; closed_at: Date | null }, now: Date): S.SessionState {
@@ -63,6 +65,18 @@ export class ForumSessionService {
     const row = await forumSessionRepository.findSession(this.db, id);
     if (row) this.events.changed(await this.toDto(row), 'opened');
     return true;
+  }
+
+  /** Closes sessions left open an hour past their end time; returns how many this process closed. */
+  async closeOverdue(): Promise<number> {
+    let closed = 0;
+    for (const id of await forumSessionRepository.dueToClose(this.db, new Date(this.now().getTime() - AUTO_CLOSE_AFTER_MS), OPEN_BATCH)) {
+      if (await this.closeNow(id, null)) {
+        await this.announce(id, 'closed');
+        closed++;
+      }
+    }
+    return closed;
   }
 
   // ---- reading ----
@@ -234,15 +248,22 @@ export class ForumSessionService {
     const state = sessionState(row, this.now());
     if (state === 'closed') throw new AppError(409, 'session_closed', 'The session is already closed');
     if (state === 'scheduled') throw new AppError(409, 'session_not_started', 'The session has not started; cancel it instead');
+    if (!(await this.closeNow(id, actor.userId))) throw new AppError(409, 'session_closed', 'The session is already closed');
+    return this.changedView(actor, id, 'closed');
+  }
+
+  /** Closes the session once (by a moderator, or automatically when `by` is null); false if it was closed already. */
+  private closeNow(id: string, by: string | null): Promise<boolean> {
     const at = this.now();
-    await inTransaction(this.db, async (trx) => {
-      await forumSessionRepository.updateSession(trx, id, { closed_at: at, closed_by: actor.userId, floor_user_id: null, floor_since: null, ...(!row.opened_at && { opened_at: at }) });
+    return inTransaction(this.db, async (trx) => {
+      if (!(await forumSessionRepository.markClosed(trx, id, at, by))) return false;
       await forumSessionRepository.clearHands(trx, id);
       // From now on the room is a read-only transcript for everyone.
-      if (row.room_id) await roomRepository.updateRoom(trx, row.room_id, { closed_at: at });
-      await auditRepository.recordAudit(trx, { actorId: actor.userId, action: 'forum_session.closed', subjectType: 'forum_session', subjectId: id, details: {} });
+      const roomId = (await forumSessionRepository.findSession(trx, id))?.room_id;
+      if (roomId) await roomRepository.updateRoom(trx, roomId, { closed_at: at });
+      await auditRepository.recordAudit(trx, { actorId: by, action: 'forum_session.closed', subjectType: 'forum_session', subjectId: id, details: { automatic: by === null } });
+      return true;
     });
-    return this.changedView(actor, id, 'closed');
   }
 
   async setMinutes(actor: Actor, id: string, minutes: string): Promise<S.ForumSessionView> {
@@ -343,6 +364,7 @@ export class ForumSessionService {
       floor: row.floor_user_id && row.floor_since ? { userId: row.floor_user_id, displayName: row.floor_user_name ?? '', since: row.floor_since.toISOString() } : null,
       queue: hands.map((h) => ({ userId: h.user_id, displayName: h.display_name, raisedAt: h.raised_at.toISOString() })),
       closedAt: row.closed_at?.toISOString() ?? null,
+      closedAutomatically: row.closed_at !== null && row.closed_by === null,
       minutes: row.minutes,
       minutesAt: row.minutes_at?.toISOString() ?? null,
     };

@@ -38,6 +38,7 @@ export const forumSessionsAz: ForumSessionsMessages = {
   'forumSessions.startsIn': '{time} sonra başlayır',
   'forumSessions.startingNow': 'İndi başlayır…',
   'forumSessions.closedAt': 'Bağlanıb: {time}',
+  'forumSessions.closedAutomatically': 'Avtomatik bağlanıb: {time}, bitmə vaxtından bir saat sonra',
   'forumSessions.agenda': 'Gündəlik',
   'forumSessions.noAgenda': 'Gündəlik təyin edilməyib.',
   'forumSessions.pinnedNow': 'İndi müzakirə olunur',

@@ -38,6 +38,7 @@ export const forumSessionsBg: ForumSessionsMessages = {
   'forumSessions.startsIn': 'Започва след {time}',
   'forumSessions.startingNow': 'Започва сега…',
   'forumSessions.closedAt': 'Закрита {time}',
+  'forumSessions.closedAutomatically': 'Закрита автоматично {time}, час след края си',
   'forumSessions.agenda': 'Дневен ред',
   'forumSessions.noAgenda': 'Не е зададен дневен ред.',
   'forumSessions.pinnedNow': 'Обсъжда се сега',

@@ -36,6 +36,7 @@ export const forumSessionsEn = {
   'forumSessions.startsIn': 'Starts in {time}',
   'forumSessions.startingNow': 'Starting now…',
   'forumSessions.closedAt': 'Closed {time}',
+  'forumSessions.closedAutomatically': 'Closed automatically {time}, an hour after its end time',
   'forumSessions.agenda': 'Agenda',
   'forumSessions.noAgenda': 'No agenda was set.',
   'forumSessions.pinnedNow': 'Now discussing',

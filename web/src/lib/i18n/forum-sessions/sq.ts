@@ -38,6 +38,7 @@ export const forumSessionsSq: ForumSessionsMessages = {
   'forumSessions.startsIn': 'Fillon pas {time}',
   'forumSessions.startingNow': 'Po fillon tani…',
   'forumSessions.closedAt': 'U mbyll më {time}',
+  'forumSessions.closedAutomatically': 'U mbyll automatikisht më {time}, një orë pas orës së përfundimit',
   'forumSessions.agenda': 'Rendi i ditës',
   'forumSessions.noAgenda': 'Nuk është caktuar rend dite.',
   'forumSessions.pinnedNow': 'Po diskutohet tani',
