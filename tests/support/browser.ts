@@ -52,7 +52,8 @@ export class TestPages {
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // Attached, not necessarily visible: on a phone it is inside the folded menu.
+    await page.getByRole('button', { name: 'Sign out', includeHidden: true }).waitFor({ state: 'attached' });
   }
 
   /** A new browser context, signed in as `user` on the front page. */

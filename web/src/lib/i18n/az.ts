@@ -23,6 +23,8 @@ export const az: Messages = {
   'nav.skip': 'Əsas məzmuna keç',
   'nav.main': 'Əsas naviqasiya',
   'nav.account': 'Hesabınız',
+  'nav.menu': 'Menyu',
+  'nav.menuActivity': 'yeni fəaliyyət',
   'nav.home': 'Partnera ana səhifə',
   'nav.organisations': 'Təşkilatlar',
   'nav.profile': 'Profilim',

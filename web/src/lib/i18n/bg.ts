@@ -23,6 +23,8 @@ export const bg: Messages = {
   'nav.skip': 'Към основното съдържание',
   'nav.main': 'Основна навигация',
   'nav.account': 'Вашият акаунт',
+  'nav.menu': 'Меню',
+  'nav.menuActivity': 'нова активност',
   'nav.home': 'Начало на Partnera',
   'nav.organisations': 'Организации',
   'nav.profile': 'Моят профил',

@@ -22,6 +22,8 @@ export const en = {
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
   'nav.account': 'Your account',
+  'nav.menu': 'Menu',
+  'nav.menuActivity': 'new activity',
   'nav.home': 'Partnera home',
   'nav.organisations': 'Organisations',
   'nav.profile': 'My profile',

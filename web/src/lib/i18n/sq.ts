@@ -23,6 +23,8 @@ export const sq: Messages = {
   'nav.skip': 'Kalo te përmbajtja kryesore',
   'nav.main': 'Navigimi kryesor',
   'nav.account': 'Llogaria juaj',
+  'nav.menu': 'Menu',
+  'nav.menuActivity': 'aktivitet i ri',
   'nav.home': 'Faqja kryesore e Partnera',
   'nav.organisations': 'Organizatat',
   'nav.profile': 'Profili im',
