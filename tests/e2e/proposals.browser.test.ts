@@ -345,6 +345,27 @@ describe('joint proposal co-edited by two partners in two browsers', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(pages.errors).toEqual([]);
   });
+
+  it('restores the saved version for both partners after a confirmation, and marks the proposal submitted', { timeout: STEP_TIMEOUT }, async () => {
+    const versions = leadPage.getByRole('region', { name: 'Versions' });
+    const number = await versionNumber(versions, tag);
+    await versions.getByRole('button', { name: `Restore ${number}. Sent to the municipality ${tag}` }).click();
+    const dialog = leadPage.getByRole('dialog', { name: 'Restore this version?' });
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await versions.getByText(`Version ${number} was restored.`).waitFor();
+    // The sentence typed after the version is gone, in both editors.
+    for (const page of [leadPage, partnerPage]) {
+      await waitForValue(overallField(page), (v) => !v.includes('Parents help too.') && v.length > 0, 'the restored text reaches every editor');
+    }
+
+    await leadPage.getByText('Title, call and status').click();
+    await leadPage.getByLabel('Status', { exact: true }).selectOption({ label: 'Submitted' });
+    await leadPage.getByRole('button', { name: 'Change status' }).click();
+    await leadPage.getByText('The status was changed and a version was saved.').waitFor();
+    await partnerPage.reload();
+    await partnerPage.getByText('Submitted', { exact: true }).first().waitFor();
+    expect(pages.errors).toEqual([]);
+  });
 });
 
 /** The number the versions list shows for the named version ("3. Sent to …"). */

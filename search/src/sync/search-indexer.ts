@@ -67,54 +67,17 @@ export class SearchIndexer {
     this.stats.clear();
     this.planMeasures.clear();
     const counts = {} as Record<IndexKind, number>;
-    counts.measures = await rebuildIndex(
-      this.engine,
-      this.uid('measures'),
-      indexSettings('measures', this.thesaurus),
-      this.pages((afterId) => searchSourceRepository.listMeasureSources(db, { afterId, limit: PAGE }), (r) => this.measureDoc(r)),
-      await searchSourceRepository.countPublishedMeasures(db),
-      onProgress,
-    );
-    counts.ideas = await rebuildIndex(
-      this.engine,
-      this.uid('ideas'),
-      indexSettings('ideas', this.thesaurus),
-      this.pages((afterId) => searchSourceRepository.listIdeaSources(db, { afterId, limit: PAGE }), (r) => ideaDocument(toIdeaSource(r), this.thesaurus)),
-      await searchSourceRepository.countPublishedIdeas(db),
-      onProgress,
-    );
-    counts.organisations = await rebuildIndex(
-      this.engine,
-      this.uid('organisations'),
-      indexSettings('organisations', this.thesaurus),
-      this.pages((afterId) => searchSourceRepository.listOrganisationSources(db, { afterId, limit: PAGE }), (r) => organisationDocument(toOrganisationSource(r), this.thesaurus)),
-      await searchSourceRepository.countOrganisations(db),
-      onProgress,
-    );
-    counts.posts = await rebuildIndex(
-      this.engine,
-      this.uid('posts'),
-      indexSettings('posts', this.thesaurus),
-      this.pages((afterId) => forumRepository.listPostSources(db, { afterId, limit: PAGE }), (r) => postDocument(toPostSource(r))),
-      await forumRepository.countVisiblePosts(db),
-      onProgress,
-    );
-    counts.events = await rebuildIndex(
-      this.engine,
-      this.uid('events'),
-      indexSettings('events', this.thesaurus),
-      this.pages((afterId) => searchSourceRepository.listEventSources(db, { afterId, limit: PAGE }), this.eventDoc),
-      await searchSourceRepository.countSearchableEvents(db),
-      onProgress,
-    );
-    counts.news = await rebuildIndex(
-      this.engine,
-      this.uid('news'),
-      indexSettings('news', this.thesaurus),
-      this.pages((afterId) => searchSourceRepository.listNewsSources(db, { afterId, limit: PAGE }), this.newsDoc),
-      await searchSourceRepository.countSearchableNews(db),
-      onProgress,
-    );
+    const rebuild = async <R extends { id: string }>(kind: IndexKind, load: (query: { afterId?: string; limit: number }) => Promise<R[]>, toDoc: (row: R) => Document, total: number) => {
+      const pages = this.pages((afterId) => load({ afterId, limit: PAGE }), toDoc);
+      counts[kind] = await rebuildIndex(this.engine, this.uid(kind), indexSettings(kind, this.thesaurus), pages, total, onProgress);
+    };
+    const sources = searchSourceRepository;
+    await rebuild('measures', (q) => sources.listMeasureSources(db, q), (r) => this.measureDoc(r), await sources.countPublishedMeasures(db));
+    await rebuild('ideas', (q) => sources.listIdeaSources(db, q), (r) => ideaDocument(toIdeaSource(r), this.thesaurus), await sources.countPublishedIdeas(db));
+    await rebuild('organisations', (q) => sources.listOrganisationSources(db, q), (r) => organisationDocument(toOrganisationSource(r), this.thesaurus), await sources.countOrganisations(db));
+    await rebuild('posts', (q) => forumRepository.listPostSources(db, q), (r) => postDocument(toPostSource(r)), await forumRepository.countVisiblePosts(db));
+    await rebuild('events', (q) => sources.listEventSources(db, q), this.eventDoc, await sources.countSearchableEvents(db));
+    await rebuild('news', (q) => sources.listNewsSources(db, q), this.newsDoc, await sources.countSearchableNews(db));
     return counts;
   }
 
