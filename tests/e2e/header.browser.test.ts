@@ -7,7 +7,7 @@ import { startTestServer } from '../support/server';
 
 const STEP_TIMEOUT = 60_000;
 
-describe('the header on a phone', () => {
+describe('the header and the lists on a phone', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let pages: TestPages;
@@ -64,6 +64,18 @@ describe('the header on a phone', () => {
     await phone.getByRole('button', { name: 'Menu (new activity)' }).waitFor();
     await menu().click();
     await phone.getByRole('link', { name: /Notifications \(1 unread/ }).waitFor();
+  });
+
+  it('folds the filters of lists and search so the results come first', { timeout: STEP_TIMEOUT }, async () => {
+    for (const path of ['/ideas', '/events', '/search?q=water']) {
+      await phone.goto(`${server.url}${path}`);
+      const filters = phone.locator('details.filters-box');
+      await filters.locator('summary').waitFor();
+      expect(await filters.getAttribute('open'), path).toBeNull();
+      await filters.locator('summary').click();
+      expect(await filters.getAttribute('open'), path).not.toBeNull();
+    }
+    await phone.getByRole('navigation', { name: 'Show' }).getByRole('link', { name: 'Events' }).waitFor();
     expect(pages.errors).toEqual([]);
   });
 });
