@@ -155,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const proposals = new ProposalService({ db, notifications, rooms, territories, sync: proposalSync, events: realtime.proposalEvents, clock });
   const forums = new ForumService({ db, notifications, territories, search, clock });
   forums.events = socketForumEvents(realtime.io);
-  const forumSessions = new ForumSessionService({ db, rooms, forums, clock });
+  const forumSessions = new ForumSessionService({ db, rooms, forums, notifications, clock });
   forumSessions.events = socketForumSessionEvents(realtime.io);
   const moderation = new ModerationService({ db, forums, roomMessages, ideas, notifications, autoHideReports: config.moderationAutoHideReports, clock });
   const services: Services = {

@@ -96,8 +96,18 @@ describe('live forum session: a moderator runs the speaker queue while two parti
       await page.getByRole('heading', { name: `River hearing ${tag}` }).waitFor();
     }
     await state(anaPage).getByText('Scheduled').waitFor();
+    // Ben asks to be told when it starts.
+    const remind = benPage.getByRole('button', { name: 'Notify me when it starts' });
+    await remind.click();
+    await benPage.getByText('You will be notified when the session starts').waitFor();
+    expect(await remind.getAttribute('aria-pressed')).toBe('true');
     for (const page of [moderatorPage, anaPage, benPage]) await state(page).getByText('Live').waitFor({ timeout: 20_000 });
     await benPage.getByText('Nobody has the floor.').waitFor();
+
+    // His notifications (read in another tab) say it started.
+    const benInbox = await pages.signedIn(ben);
+    await benInbox.goto(`${server.url}/notifications`);
+    await benInbox.getByText(`“River hearing ${tag}” has started: join the live session.`).waitFor();
   });
 
   it('shows a raised hand to the moderator, who gives the floor and pins an agenda item; both participants see it', { timeout: STEP_TIMEOUT }, async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@partnera/server';
-import type { ForumCategory, ForumSessionChange, ForumSession, ForumSessionPage, ForumSessionView, MessagePage } from '@partnera/server/api-types';
+import type { ForumCategory, ForumSessionChange, ForumSession, ForumSessionPage, ForumSessionView, MessagePage, NotificationPage } from '@partnera/server/api-types';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forumSessionRepository, migrateToLatest, seedDemoData } from '@partnera/db';
@@ -286,6 +286,55 @@ describe('a live session', () => {
     const read = await app.inject({ method: 'GET', url: `/api/v1/forum-sessions/${session.id}` });
     expect(read.json<ForumSessionView>()).toMatchObject({ state: 'closed', minutes: '## Decisions\n\n- Route B goes to the council', canModerate: false });
     expect((await act(admin, 'PUT', `/${session.id}/minutes`, { minutes: 'x'.repeat(50_001) })).statusCode).toBe(400);
+  });
+});
+
+describe('reminders', () => {
+  const sessionNotices = async (user: TestUser, sessionId: string) =>
+    (await app.inject({ method: 'GET', url: '/api/v1/notifications?limit=50', headers: user.auth }))
+      .json<NotificationPage>()
+      .items.filter((n) => n.data.sessionId === sessionId)
+      .map((n) => n.kind);
+
+  it('tells the people who asked when the session moves and when it starts, once', async () => {
+    const { category, moderator } = await categoryWithModerator();
+    const [keen, unsure] = [await person('Kalina Keen'), await person('Uros Unsure')];
+    const session = await scheduled(moderator, category.id);
+    expect(session.remindMe).toBe(false);
+    const on = await act(keen, 'PUT', `/${session.id}/reminder`);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json<ForumSessionView>().remindMe).toBe(true);
+    // Asking twice changes nothing.
+    expect((await act(keen, 'PUT', `/${session.id}/reminder`)).json<ForumSessionView>().remindMe).toBe(true);
+    await act(unsure, 'PUT', `/${session.id}/reminder`);
+    expect((await act(unsure, 'DELETE', `/${session.id}/reminder`)).json<ForumSessionView>().remindMe).toBe(false);
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/forum-sessions/${session.id}/reminder` })).statusCode).toBe(401);
+
+    const later = new Date(new Date(session.startsAt).getTime() + HOUR);
+    const moved = await act(moderator, 'PATCH', `/${session.id}`, { startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await sessionNotices(keen, session.id)).toEqual(['forum_session.moved']);
+
+    reach(later.toISOString(), 1_000);
+    await app.services.forumSessions.openDue();
+    await app.services.forumSessions.openDue();
+    expect((await act(keen, 'PUT', `/${session.id}/reminder`)).json().code).toBe('session_started');
+    await app.inject({ method: 'GET', url: `/api/v1/forum-sessions/${session.id}` });
+    const notices = (await app.inject({ method: 'GET', url: '/api/v1/notifications?limit=50', headers: keen.auth })).json<NotificationPage>().items;
+    const opened = notices.filter((n) => n.data.sessionId === session.id && n.kind === 'forum_session.opened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ link: `/forums/sessions/${session.id}`, data: { sessionTitle: session.title } });
+    expect(await sessionNotices(unsure, session.id)).toEqual([]);
+    expect(await sessionNotices(moderator, session.id)).toEqual([]);
+  });
+
+  it('tells them when a scheduled session is cancelled', async () => {
+    const { category, moderator } = await categoryWithModerator();
+    const keen = await person('Kalina Keen');
+    const session = await scheduled(moderator, category.id);
+    await act(keen, 'PUT', `/${session.id}/reminder`);
+    expect((await act(moderator, 'DELETE', `/${session.id}`)).statusCode).toBe(204);
+    expect(await sessionNotices(keen, session.id)).toEqual(['forum_session.cancelled']);
   });
 });
 

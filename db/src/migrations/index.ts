@@ -12,6 +12,7 @@ import * as events from './010-events';
 import * as news from './011-news';
 import * as ideaTextFilter from './012-idea-text-filter';
 import * as searchEventsNews from './013-search-events-news';
+import * as forumSessionReminders from './014-forum-session-reminders';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-news': news,
   '012-idea-text-filter': ideaTextFilter,
   '013-search-events-news': searchEventsNews,
+  '014-forum-session-reminders': forumSessionReminders,
 };

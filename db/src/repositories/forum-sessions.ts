@@ -222,3 +222,21 @@ export async function markClosed(db: Db, id: string, at: Date, by: string | null
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Sets or clears the person's reminder; true when it changed. */
+export async function setReminder(db: Db, sessionId: string, userId: string, on: boolean): Promise<boolean> {
+  if (on) {
+    const row = await db.insertInto('forum_session_reminders').values({ session_id: sessionId, user_id: userId }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
+    return row !== undefined;
+  }
+  const result = await db.deleteFrom('forum_session_reminders').where('session_id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function hasReminder(db: Db, sessionId: string, userId: string): Promise<boolean> {
+  return (await db.selectFrom('forum_session_reminders').select('user_id').where('session_id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+}
+
+export async function reminderUserIds(db: Db, sessionId: string): Promise<string[]> {
+  return (await db.selectFrom('forum_session_reminders').select('user_id').where('session_id', '=', sessionId).execute()).map((r) => r.user_id);
+}

@@ -34,4 +34,11 @@ export interface ForumSessionHandsTable {
   raised_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** Someone to tell when the session opens or is cancelled. */
+export interface ForumSessionRemindersTable {
+  session_id: string;
+  user_id: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export type ForumSession = Selectable<ForumSessionsTable>;

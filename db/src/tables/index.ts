@@ -29,7 +29,7 @@ import type { TerritoriesTable } from './territories';
 import type { UsersTable } from './users';
 import type { AttachmentsTable, ForumCategoriesTable, ForumCategoryModeratorsTable, ForumPostReactionsTable, ForumPostsTable, ForumSubscriptionsTable, ForumThreadReadsTable, ForumThreadsTable } from './forums';
 import type { AppealsTable, ModerationActionsTable, ReportsTable, UserSuspensionsTable } from './moderation';
-import type { ForumSessionHandsTable, ForumSessionsTable } from './forum-sessions';
+import type { ForumSessionHandsTable, ForumSessionRemindersTable, ForumSessionsTable } from './forum-sessions';
 import type { NewsPostsTable } from './news';
 import type { ProposalCommentsTable } from './proposal-comments';
 import type { ProposalDocUpdatesTable } from './proposal-doc-updates';
@@ -57,6 +57,7 @@ export interface Database {
   moderation_actions: ModerationActionsTable;
   forum_sessions: ForumSessionsTable;
   forum_session_hands: ForumSessionHandsTable;
+  forum_session_reminders: ForumSessionRemindersTable;
   news_posts: NewsPostsTable;
   appeals: AppealsTable;
   user_suspensions: UserSuspensionsTable;

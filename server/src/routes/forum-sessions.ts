@@ -56,6 +56,18 @@ export default async function forumSessionRoutes(app: App) {
     async (request) => forumSessions.pin(request.actor!, request.params.id, request.body.item),
   );
 
+  app.put(
+    `${base}/:id/reminder`,
+    { ...auth, schema: { tags, security, summary: 'Notify me when the session starts (or moves, or is cancelled)', params: IdParams, response: view } },
+    async (request) => forumSessions.setReminder(request.actor!, request.params.id, true),
+  );
+
+  app.delete(
+    `${base}/:id/reminder`,
+    { ...auth, schema: { tags, security, summary: 'Stop the reminder', params: IdParams, response: view } },
+    async (request) => forumSessions.setReminder(request.actor!, request.params.id, false),
+  );
+
   app.post(
     `${base}/:id/hand`,
     { ...auth, schema: { tags, security, summary: 'Raise my hand (join the speaker queue) in a live session', params: IdParams, response: view } },

@@ -53,6 +53,8 @@ export const ForumSessionView = Type.Intersect([
     canModerate: Type.Boolean(),
     /** May raise a hand (signed in, not suspended, allowed to post in the category). */
     canTakePart: Type.Boolean(),
+    /** The caller is notified when the session starts, moves or is cancelled. */
+    remindMe: Type.Boolean(),
   }),
 ]);
 export type ForumSessionView = Static<typeof ForumSessionView>;

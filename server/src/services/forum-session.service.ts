@@ -3,6 +3,7 @@ import { policy, type Actor } from '../domain/policy';
 import { AppError, fieldError, forbidden, notFound } from '../errors';
 import * as S from '../schemas/forum-sessions';
 import type { ForumService } from './forum.service';
+import type { NotificationService } from './notification.service';
 import type { RoomService } from './room.service';
 import { assertNotSuspended } from './suspension';
 import { inTransaction } from './transaction';
@@ -17,6 +18,7 @@ export interface ForumSessionServiceDeps {
   db: Db;
   rooms: RoomService;
   forums: ForumService;
+  notifications: NotificationService;
   clock: () => Date;
 }
 
@@ -59,12 +61,47 @@ export class ForumSessionService {
     return opened;
   }
 
-  /** Records the opening once (the room already takes messages from the start time) and tells the watchers. */
+  /**
+   * Records the opening once (the room already takes messages from the start time), tells the watchers and
+   * notifies the people who asked for a reminder.
+   */
   private async announceOpening(id: string): Promise<boolean> {
-    if (!(await forumSessionRepository.markOpened(this.db, id, this.now()))) return false;
+    const opened = await inTransaction(this.db, async (trx, afterCommit) => {
+      if (!(await forumSessionRepository.markOpened(trx, id, this.now()))) return false;
+      afterCommit(await this.remind(trx, id, 'forum_session.opened'));
+      return true;
+    });
+    if (!opened) return false;
     const row = await forumSessionRepository.findSession(this.db, id);
     if (row) this.events.changed(await this.toDto(row), 'opened');
     return true;
+  }
+
+  /** Notifies everyone with a reminder for the session (inside the caller's transaction). */
+  private async remind(trx: Db, id: string, kind: 'forum_session.opened' | 'forum_session.moved' | 'forum_session.cancelled'): Promise<() => void> {
+    const row = await forumSessionRepository.findSession(trx, id);
+    if (!row) return () => {};
+    const people = await forumSessionRepository.reminderUserIds(trx, id);
+    return this.deps.notifications.notify(
+      trx,
+      people.map((userId) => ({
+        userId,
+        kind,
+        data: { sessionId: id, sessionTitle: row.title, startsAt: row.starts_at.toISOString() },
+        // A cancelled session is gone: its category's sessions are the next best place.
+        link: kind === 'forum_session.cancelled' ? `/forums/sessions?category=${encodeURIComponent(row.category_slug)}` : `/forums/sessions/${id}`,
+      })),
+    );
+  }
+
+  /** Asks (or stops asking) to be notified when a scheduled session starts, moves or is cancelled. */
+  async setReminder(actor: Actor, id: string, on: boolean): Promise<S.ForumSessionView> {
+    const row = await this.row(id);
+    // Only people who can see the category learn of its sessions.
+    await this.deps.forums.getCategory(actor, row.category_slug);
+    if (on && sessionState(row, this.now()) !== 'scheduled') throw new AppError(409, 'session_started', 'The session has started already');
+    await forumSessionRepository.setReminder(this.db, id, actor.userId, on);
+    return this.view(actor, row);
   }
 
   /** Closes sessions left open an hour past their end time; returns how many this process closed. */
@@ -164,6 +201,7 @@ export class ForumSessionService {
         ends_at: endsAt,
       });
       if (row.room_id) await roomRepository.updateRoom(trx, row.room_id, { opens_at: startsAt, ...(title !== undefined && { title }) });
+      if (startsAt.getTime() !== row.starts_at.getTime()) afterCommit(await this.remind(trx, id, 'forum_session.moved'));
       afterCommit(() => void this.announce(id, 'edited'));
     });
     return this.view(actor, await this.row(id));
@@ -175,6 +213,8 @@ export class ForumSessionService {
     await this.assertRuns(actor, row.category_id);
     if (sessionState(row, this.now()) !== 'scheduled') throw new AppError(409, 'session_started', 'A session that started cannot be cancelled; close it instead');
     await inTransaction(this.db, async (trx, afterCommit) => {
+      // Before the reminders go with the session.
+      afterCommit(await this.remind(trx, id, 'forum_session.cancelled'));
       await forumSessionRepository.deleteSession(trx, id);
       await auditRepository.recordAudit(trx, { actorId: actor.userId, action: 'forum_session.cancelled', subjectType: 'forum_session', subjectId: id, details: { title: row.title } });
       afterCommit(() => this.events.cancelled(id));
@@ -344,7 +384,8 @@ export class ForumSessionService {
 
   private async withViewer(actor: Actor | null, dto: S.ForumSession, row: ForumSessionRow): Promise<S.ForumSessionView> {
     const canModerate = actor ? policy.runScheduledSession(await this.deps.forums.roleIn(actor, row.category_id)) : false;
-    return { ...dto, canModerate, canTakePart: await this.mayTakePart(actor, row) };
+    const remindMe = actor ? await forumSessionRepository.hasReminder(this.db, row.id, actor.userId) : false;
+    return { ...dto, canModerate, canTakePart: await this.mayTakePart(actor, row), remindMe };
   }
 
   private async toDto(row: ForumSessionRow): Promise<S.ForumSession> {

@@ -15,6 +15,7 @@ export const forumSessionsApi = {
   update: (id: string, body: UpdateForumSessionBody) => api<ForumSessionView>(`${base}/${enc(id)}`, { method: 'PATCH', body }),
   cancel: (id: string) => api<void>(`${base}/${enc(id)}`, { method: 'DELETE' }),
   pin: (id: string, item: number | null) => api<ForumSessionView>(`${base}/${enc(id)}/pin`, { method: 'PUT', body: { item } }),
+  setReminder: (id: string, on: boolean) => api<ForumSessionView>(`${base}/${enc(id)}/reminder`, { method: on ? 'PUT' : 'DELETE' }),
   raiseHand: (id: string) => api<ForumSessionView>(`${base}/${enc(id)}/hand`, { method: 'POST' }),
   lowerHand: (id: string) => api<ForumSessionView>(`${base}/${enc(id)}/hand`, { method: 'DELETE' }),
   removeFromQueue: (id: string, userId: string) => api<ForumSessionView>(`${base}/${enc(id)}/queue/${enc(userId)}`, { method: 'DELETE' }),
