@@ -245,10 +245,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Sessions open at their start time (watchers hear of it within this interval, or at once when anyone loads
   // the session) and close an hour after their end time if no moderator closed them.
   const stopOpening = every(5_000, () => forumSessions.openDue().then(() => forumSessions.closeOverdue()), (error) => app.log.error(error, 'opening or closing forum sessions failed'));
+  // People registered for an event hear of it the day before.
+  const stopReminding = every(60_000, () => services.events.remindUpcoming(), (error) => app.log.error(error, 'event reminders failed'));
   // Files uploaded for a post that was never sent are removed after a day.
   const stopSweeping = every(3_600_000, () => forums.sweepLooseAttachments(), (error) => app.log.error(error, 'removing unattached uploads failed'));
   app.addHook('onClose', async () => {
     stopOpening();
+    stopReminding();
     stopSweeping();
   });
   // Live connections go first: closing the HTTP server waits for every open connection.

@@ -39,6 +39,14 @@ const patch = (id: string, user: TestUser, version: number, payload: object) =>
   app.inject({ method: 'PATCH', url: `/api/v1/events/${id}`, headers: { ...user.auth, 'if-match': `"${version}"` }, payload });
 const people = (n: number, label: string) => Promise.all(Array.from({ length: n }, (_, i) => quickUser(app, test.handle.db, `${label} ${i + 1}`)));
 
+async function waitFor(condition: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 5_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function notificationsOf(user: TestUser) {
   return (await get('/api/v1/notifications', user)).json<NotificationPage>().items;
 }
@@ -164,6 +172,34 @@ describe('registration and the waiting list', () => {
     expect((await notificationsOf(b!)).some((n) => n.kind === 'event.changed')).toBe(false);
     await patch(event.id, owner, grown.json<EventDetail>().version, { startsAt: wallUtc(30), endsAt: wallUtc(32) });
     for (const person of [member, b!, c!]) expect((await notificationsOf(person)).find((n) => n.kind === 'event.changed')).toMatchObject({ data: { eventId: event.id }, link: `/events/${event.id}` });
+  });
+
+  it('reminds the people registered (not those waiting) the day before, once, and again after the time moves', async () => {
+    const soon = await publishedEvent(app, owner, [orgId], { capacity: 1, startsAt: wallUtc(20), endsAt: wallUtc(22) });
+    const later = await publishedEvent(app, owner, [orgId], { startsAt: wallUtc(40), endsAt: wallUtc(42) });
+    const [coming, waiting] = await people(2, 'Reminded');
+    await register(soon.id, coming!);
+    await register(soon.id, waiting!);
+    await register(later.id, coming!);
+    const reminders = async (user: TestUser, eventId: string) =>
+      (await notificationsOf(user)).filter((n) => n.kind === 'event.reminder' && n.data.eventId === eventId);
+    // Every server process runs the reminders once a minute; whichever claims an event sends its reminder.
+    const remindedOnce = async (user: TestUser, eventId: string) => {
+      await app.services.events.remindUpcoming();
+      await waitFor(async () => (await reminders(user, eventId)).length === 1, 'the reminder arrives');
+      await app.services.events.remindUpcoming();
+      expect(await reminders(user, eventId)).toHaveLength(1);
+    };
+
+    await remindedOnce(coming!, soon.id);
+    expect((await reminders(coming!, soon.id))[0]).toMatchObject({ link: `/events/${soon.id}`, data: { eventTitle: soon.title, startsAt: soon.startsAt, timeZone: 'UTC' } });
+    expect(await reminders(waiting!, soon.id)).toEqual([]);
+    expect(await reminders(coming!, later.id)).toEqual([]);
+
+    // A new time within the day: a new reminder.
+    await patch(soon.id, owner, soon.version, { startsAt: wallUtc(10), endsAt: wallUtc(12) });
+    await app.services.events.remindUpcoming();
+    await waitFor(async () => (await reminders(coming!, soon.id)).length === 2, 'the second reminder arrives');
   });
 
   it('never gives more places than the capacity under concurrent registrations, and promotes exactly once per freed place', async () => {

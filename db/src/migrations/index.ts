@@ -13,6 +13,7 @@ import * as news from './011-news';
 import * as ideaTextFilter from './012-idea-text-filter';
 import * as searchEventsNews from './013-search-events-news';
 import * as forumSessionReminders from './014-forum-session-reminders';
+import * as eventReminders from './015-event-reminders';
 
 /** Every migration, in order; names sort lexically, which Kysely relies on. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012-idea-text-filter': ideaTextFilter,
   '013-search-events-news': searchEventsNews,
   '014-forum-session-reminders': forumSessionReminders,
+  '015-event-reminders': eventReminders,
 };

@@ -260,8 +260,11 @@ export function listRegistrations(db: Db, eventId: string): Promise<RegistrantRo
     .execute();
 }
 
-export async function registrantUserIds(db: Db, eventId: string): Promise<string[]> {
-  const rows = await db.selectFrom('event_registrations').select('user_id').where('event_id', '=', eventId).execute();
+/** People registered or waiting (or only those with `status`). */
+export async function registrantUserIds(db: Db, eventId: string, status?: EventRegistrationStatus): Promise<string[]> {
+  let q = db.selectFrom('event_registrations').select('user_id').where('event_id', '=', eventId);
+  if (status) q = q.where('status', '=', status);
+  const rows = await q.execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -314,4 +317,29 @@ export async function listFeed(db: Db, now: Date, organisationId: string | undef
   if (organisationId) q = q.where('e.id', 'in', (eb) => eb.selectFrom('event_organisers').select('event_id').where('organisation_id', '=', organisationId));
   const rows = await q.orderBy('e.starts_at').orderBy('e.id').limit(limit).execute();
   return rows.map(toRow);
+}
+
+/**
+ * Claims the published events starting before `startsBefore` (and not yet started) whose reminder has not gone
+ * out: each is returned to one caller only, however many server processes ask.
+ */
+export async function claimDueReminders(db: Db, now: Date, startsBefore: Date, limit: number): Promise<Array<{ id: string; title: string; starts_at: Date; time_zone: string }>> {
+  const due = db
+    .selectFrom('events')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('reminded_at', 'is', null)
+    .where('starts_at', '>', now)
+    .where('starts_at', '<=', startsBefore)
+    .orderBy('starts_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  return db
+    .updateTable('events')
+    .set({ reminded_at: now })
+    .where('id', 'in', due)
+    .where('reminded_at', 'is', null)
+    .returning(['id', 'title', 'starts_at', 'time_zone'])
+    .execute();
 }

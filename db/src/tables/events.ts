@@ -38,6 +38,8 @@ export interface EventsTable {
   version: Generated<number>;
   published_at: Date | null;
   cancelled_at: Date | null;
+  /** When the day-before reminder went out to the people registered. */
+  reminded_at: ColumnType<Date | null, never, Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }

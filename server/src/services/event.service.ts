@@ -20,6 +20,10 @@ import { versionConflict } from './plan.service';
 import type { TerritoryService } from './territory.service';
 import { inTransaction } from './transaction';
 
+/** Registered people are reminded this long before an event starts. */
+const REMIND_AHEAD_MS = 24 * 3600_000;
+const REMIND_BATCH = 50;
+
 export interface EventServiceDeps {
   db: Db;
   notifications: NotificationService;
@@ -152,7 +156,8 @@ export class EventService {
         ...(body.title !== undefined && { title: body.title.trim() }),
         ...(body.description !== undefined && { description: body.description.trim() }),
         ...(body.kind !== undefined && { kind: body.kind }),
-        ...(times && { starts_at: times.startsAt, ends_at: times.endsAt, time_zone: zone }),
+        // A new time deserves a new day-before reminder.
+        ...(times && { starts_at: times.startsAt, ends_at: times.endsAt, time_zone: zone, reminded_at: null }),
         ...(body.placeAddress !== undefined && { place_address: body.placeAddress?.trim() || null }),
         ...(body.municipalityCode !== undefined && { municipality_code: body.municipalityCode || null }),
         ...(body.onlineUrl !== undefined && { online_url: body.onlineUrl?.trim() || null }),
@@ -205,6 +210,20 @@ export class EventService {
       await searchOutboxRepository.enqueueSearchSync(trx, 'event', id);
     });
     return this.get(actor, id);
+  }
+
+  /** Tells the people registered for events starting within a day that they are coming up (once per event). */
+  async remindUpcoming(): Promise<number> {
+    const now = this.now();
+    return inTransaction(this.db, async (trx, afterCommit) => {
+      const due = await eventRepository.claimDueReminders(trx, now, new Date(now.getTime() + REMIND_AHEAD_MS), REMIND_BATCH);
+      for (const e of due) {
+        const people = await eventRepository.registrantUserIds(trx, e.id, 'registered');
+        const data = { eventId: e.id, eventTitle: e.title, startsAt: e.starts_at.toISOString(), timeZone: e.time_zone };
+        afterCommit(await this.deps.notifications.notify(trx, people.map((userId) => ({ userId, kind: 'event.reminder', data, link: `/events/${e.id}` }))));
+      }
+      return due.length;
+    });
   }
 
   /** Cancels the event and tells everyone registered or waiting. */

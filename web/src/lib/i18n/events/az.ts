@@ -153,6 +153,7 @@ export const eventsAz: EventsMessages = {
   'event.form.cannotEdit': 'Bu tədbiri redaktə edə bilməzsiniz.',
 
   'notif.event.promoted': 'Yer boşaldı: artıq „{eventTitle}“ tədbirinin qeydiyyatındasınız.',
+  'notif.event.reminder': 'Yaxınlaşır: „{eventTitle}“ {when} başlayır.',
   'notif.event.changed': '„{eventTitle}“ tədbirinin vaxtı və ya məkanı dəyişdi: indi {when}.',
   'notif.event.cancelled': '„{eventTitle}“ ləğv olundu.',
   'notif.event.cancelledReason': '„{eventTitle}“ ləğv olundu: {reason}',

@@ -153,6 +153,7 @@ export const eventsBg: EventsMessages = {
   'event.form.cannotEdit': 'Не можете да редактирате това събитие.',
 
   'notif.event.promoted': 'Освободи се място: вече сте регистрирани за „{eventTitle}“.',
+  'notif.event.reminder': 'Предстои: „{eventTitle}“ започва {when}.',
   'notif.event.changed': 'Часът или мястото на „{eventTitle}“ се промениха: вече {when}.',
   'notif.event.cancelled': '„{eventTitle}“ е отменено.',
   'notif.event.cancelledReason': '„{eventTitle}“ е отменено: {reason}',

@@ -151,6 +151,7 @@ export const eventsEn = {
   'event.form.cannotEdit': 'You cannot edit this event.',
 
   'notif.event.promoted': 'A place freed up: you are now registered for “{eventTitle}”.',
+  'notif.event.reminder': 'Coming up: “{eventTitle}” starts {when}.',
   'notif.event.changed': 'The time or place of “{eventTitle}” changed: now {when}.',
   'notif.event.cancelled': '“{eventTitle}” was cancelled.',
   'notif.event.cancelledReason': '“{eventTitle}” was cancelled: {reason}',

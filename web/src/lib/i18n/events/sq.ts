@@ -153,6 +153,7 @@ export const eventsSq: EventsMessages = {
   'event.form.cannotEdit': 'Nuk mund ta ndryshoni këtë ngjarje.',
 
   'notif.event.promoted': 'U lirua një vend: tani jeni të regjistruar për „{eventTitle}“.',
+  'notif.event.reminder': 'Së shpejti: „{eventTitle}“ fillon më {when}.',
   'notif.event.changed': 'Ora ose vendi i „{eventTitle}“ ndryshoi: tani {when}.',
   'notif.event.cancelled': '„{eventTitle}“ u anulua.',
   'notif.event.cancelledReason': '„{eventTitle}“ u anulua: {reason}',
