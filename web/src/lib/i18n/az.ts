@@ -25,7 +25,6 @@ export const az: Messages = {
   'nav.account': 'Hesabınız',
   'nav.menu': 'Menyu',
   'nav.menuActivity': 'yeni fəaliyyət',
-  'nav.home': 'Partnera ana səhifə',
   'nav.organisations': 'Təşkilatlar',
   'nav.profile': 'Profilim',
   'nav.notifications': 'Bildirişlər',

@@ -25,7 +25,6 @@ export const bg: Messages = {
   'nav.account': 'Вашият акаунт',
   'nav.menu': 'Меню',
   'nav.menuActivity': 'нова активност',
-  'nav.home': 'Начало на Partnera',
   'nav.organisations': 'Организации',
   'nav.profile': 'Моят профил',
   'nav.notifications': 'Известия',

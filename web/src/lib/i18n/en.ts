@@ -24,7 +24,6 @@ export const en = {
   'nav.account': 'Your account',
   'nav.menu': 'Menu',
   'nav.menuActivity': 'new activity',
-  'nav.home': 'Partnera home',
   'nav.organisations': 'Organisations',
   'nav.profile': 'My profile',
   'nav.notifications': 'Notifications',

@@ -25,7 +25,6 @@ export const sq: Messages = {
   'nav.account': 'Llogaria juaj',
   'nav.menu': 'Menu',
   'nav.menuActivity': 'aktivitet i ri',
-  'nav.home': 'Faqja kryesore e Partnera',
   'nav.organisations': 'Organizatat',
   'nav.profile': 'Profili im',
   'nav.notifications': 'Njoftimet',

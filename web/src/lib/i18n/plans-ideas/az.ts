@@ -202,6 +202,7 @@ export const plansIdeasAz: PlansIdeasMessages = {
   'links.confirmLabel': '{code} tədbirinin “{title}” ilə əlaqəsini təsdiqlə',
   'links.rejectLabel': '{code} tədbirinin “{title}” ilə əlaqəsini rədd et',
   'links.withdrawLabel': '{code} tədbirinin “{title}” ilə əlaqəsini geri götür',
+  'links.removeLabel': '{code} tədbirinin “{title}” ilə əlaqəsini sil',
   'links.confirmedNotice': 'Əlaqə təsdiqləndi.',
   'links.rejectedNotice': 'Əlaqə rədd edildi.',
   'links.withdrawnNotice': 'Əlaqə silindi.',

@@ -202,6 +202,7 @@ export const plansIdeasBg: PlansIdeasMessages = {
   'links.confirmLabel': 'Потвърждаване на връзката на мярка {code} с „{title}“',
   'links.rejectLabel': 'Отхвърляне на връзката на мярка {code} с „{title}“',
   'links.withdrawLabel': 'Оттегляне на връзката на мярка {code} с „{title}“',
+  'links.removeLabel': 'Премахване на връзката на мярка {code} с „{title}“',
   'links.confirmedNotice': 'Връзката е потвърдена.',
   'links.rejectedNotice': 'Връзката е отхвърлена.',
   'links.withdrawnNotice': 'Връзката е премахната.',

@@ -200,6 +200,7 @@ export const plansIdeasEn = {
   'links.confirmLabel': 'Confirm link of measure {code} with “{title}”',
   'links.rejectLabel': 'Reject link of measure {code} with “{title}”',
   'links.withdrawLabel': 'Withdraw link of measure {code} with “{title}”',
+  'links.removeLabel': 'Remove link of measure {code} with “{title}”',
   'links.confirmedNotice': 'Link confirmed.',
   'links.rejectedNotice': 'Link rejected.',
   'links.withdrawnNotice': 'Link removed.',

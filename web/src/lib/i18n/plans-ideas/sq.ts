@@ -202,6 +202,7 @@ export const plansIdeasSq: PlansIdeasMessages = {
   'links.confirmLabel': 'Konfirmo lidhjen e masës {code} me „{title}“',
   'links.rejectLabel': 'Refuzo lidhjen e masës {code} me „{title}“',
   'links.withdrawLabel': 'Tërhiq lidhjen e masës {code} me „{title}“',
+  'links.removeLabel': 'Hiq lidhjen e masës {code} me „{title}“',
   'links.confirmedNotice': 'Lidhja u konfirmua.',
   'links.rejectedNotice': 'Lidhja u refuzua.',
   'links.withdrawnNotice': 'Lidhja u hoq.',
