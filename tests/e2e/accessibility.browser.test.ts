@@ -128,6 +128,16 @@ describe('accessibility of the main pages, filled with the demo data (axe-core, 
     await check(page, `/shortlists/${await firstId('/api/v1/shortlists?limit=1', token)}`);
     await check(page, '/shortlists/new');
     expect(found).toEqual({});
+  });
+
+  it('finds no violations in the forums and on the moderators\' and admins\' pages', { timeout: 120_000 }, async () => {
+    const { page } = await demoAccount('moderator@partnera.local');
+    const category = (await server.app.inject({ method: 'GET', url: '/api/v1/forums/categories' })).json<{ items: Array<{ slug: string }> }>().items[0]!.slug;
+    const thread = await firstId(`/api/v1/forums/categories/${category}/threads?limit=1`);
+    for (const path of [`/forums/${category}`, `/forums/threads/${thread}`, '/moderation', '/moderation/log']) await check(page, path);
+    const admin = await demoAccount('admin@partnera.local');
+    await check(admin.page, '/admin/verification');
+    expect(found).toEqual({});
     expect(pages.errors).toEqual([]);
   });
 });
