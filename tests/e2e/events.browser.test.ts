@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/app';
 import { launchBrowser, TestPages } from '../support/browser';
 import { createOrganisation, registerUser, type TestUser } from '../support/factories';
+import { createPublishedIdea } from '../support/plan-factories';
 
 const STEP_TIMEOUT = 60_000;
 
@@ -119,6 +120,18 @@ describe('events: publishing with one place, a waiting list that moves up, and a
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(text.replace(/\r\n[ \t]/g, '')).toContain(`SUMMARY:${title}\r\n`);
     expect(text).toContain('STATUS:CONFIRMED');
+    expect(pages.errors).toEqual([]);
+  });
+
+  it('lists the event on the page of an idea the organiser linked to it', { timeout: STEP_TIMEOUT }, async () => {
+    const idea = await createPublishedIdea(server.app, organiser, organisationId, { title: `Trainers exchange ${tag}` });
+    const eventId = eventUrl.split('/').pop()!;
+    const link = await server.app.inject({ method: 'POST', url: `/api/v1/events/${eventId}/ideas`, headers: organiser.auth, payload: { ideaId: idea.id } });
+    expect(link.statusCode, link.body).toBe(200);
+    await thirdPage.goto(`${server.url}/ideas/${idea.id}`);
+    const section = thirdPage.getByRole('region', { name: 'Events about this idea' });
+    await section.getByRole('link', { name: title }).click();
+    await thirdPage.waitForURL((url) => url.pathname === `/events/${eventId}`);
     expect(pages.errors).toEqual([]);
   });
 });

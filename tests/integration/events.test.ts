@@ -265,8 +265,13 @@ describe('after the event', () => {
     expect(linked.json<EventDetail>().linkedIdeas).toEqual([expect.objectContaining({ id: ideaId, title: 'Riverside path for everyone' })]);
     // Public readers see the minutes and the linked ideas.
     expect((await get(`/api/v1/events/${event.id}`)).json<EventDetail>()).toMatchObject({ minutes: expect.stringContaining('Apply together'), linkedIdeas: [{ id: ideaId }] });
+    // The idea's page lists the events it was linked to (this one has started: it is a past one once it ends).
+    const ofIdea = async (when: string) => (await get(`/api/v1/events?idea=${ideaId}&when=${when}`)).json<EventPage>().items.map((e) => e.id);
+    expect([...(await ofIdea('upcoming')), ...(await ofIdea('past'))]).toEqual([event.id]);
+    expect((await get(`/api/v1/events?idea=not-a-uuid`)).statusCode).toBe(400);
     const unlinked = await app.inject({ method: 'DELETE', url: `/api/v1/events/${event.id}/ideas/${ideaId}`, headers: owner.auth });
     expect(unlinked.json<EventDetail>().linkedIdeas).toEqual([]);
+    expect([...(await ofIdea('upcoming')), ...(await ofIdea('past'))]).toEqual([]);
   });
 });
 

@@ -23,6 +23,8 @@ export interface EventFilter {
   viewerId?: string;
   /** Only events the person registered for (or waits for). */
   registeredUserId?: string;
+  /** Only events an idea is linked to. */
+  ideaId?: string;
 }
 
 const count = (n: unknown) => Number(n ?? 0);
@@ -83,6 +85,10 @@ export async function listEvents(db: Db, filter: EventFilter, limit: number, cur
   if (filter.registeredUserId) {
     const userId = filter.registeredUserId;
     q = q.where('e.id', 'in', (eb) => eb.selectFrom('event_registrations').select('event_id').where('user_id', '=', userId));
+  }
+  if (filter.ideaId) {
+    const ideaId = filter.ideaId;
+    q = q.where('e.id', 'in', (eb) => eb.selectFrom('event_ideas').select('event_id').where('idea_id', '=', ideaId));
   }
   if (filter.municipality) q = q.where('e.municipality_code', '=', filter.municipality);
   if (filter.region) {

@@ -170,6 +170,8 @@ export const EventListQuery = Type.Object(
     region: Type.Optional(Type.String({ minLength: 2, maxLength: 20 })),
     municipality: Type.Optional(Type.String({ minLength: 2, maxLength: 20 })),
     organisation: Type.Optional(Uuid),
+    /** Only events this idea is linked to. */
+    idea: Type.Optional(Uuid),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     /** Only events I registered for or wait for. */
     mine: Type.Optional(Type.Boolean()),

@@ -62,6 +62,7 @@ export class EventService {
         region: query.region,
         municipality: query.municipality,
         organisationId: query.organisation,
+        ideaId: query.idea,
         text: query.q?.trim() || undefined,
         viewerId: actor?.userId,
         registeredUserId: query.mine ? actor?.userId : undefined,

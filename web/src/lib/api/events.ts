@@ -13,6 +13,7 @@ export interface EventFilters {
   region?: string;
   municipality?: string;
   organisation?: string;
+  idea?: string;
   q?: string;
   mine?: boolean;
   limit?: number;

@@ -41,6 +41,7 @@ export const eventsAz: EventsMessages = {
   'events.yourTime': 'Sizin vaxtınız: {time} ({zone})',
 
   'events.upcoming.title': 'Qarşıdakı tədbirlər',
+  'events.aboutIdea': 'Bu ideya ilə bağlı tədbirlər',
   'events.upcoming.all': 'Bütün tədbirlər',
   'events.upcoming.empty': 'Qarşıdakı tədbir yoxdur.',
 

@@ -41,6 +41,7 @@ export const eventsBg: EventsMessages = {
   'events.yourTime': 'Вашето време: {time} ({zone})',
 
   'events.upcoming.title': 'Предстоящи събития',
+  'events.aboutIdea': 'Събития за тази идея',
   'events.upcoming.all': 'Всички събития',
   'events.upcoming.empty': 'Няма предстоящи събития.',
 

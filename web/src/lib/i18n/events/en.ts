@@ -39,6 +39,7 @@ export const eventsEn = {
   'events.yourTime': 'Your time: {time} ({zone})',
 
   'events.upcoming.title': 'Upcoming events',
+  'events.aboutIdea': 'Events about this idea',
   'events.upcoming.all': 'All events',
   'events.upcoming.empty': 'No upcoming events.',
 

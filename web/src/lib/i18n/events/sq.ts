@@ -41,6 +41,7 @@ export const eventsSq: EventsMessages = {
   'events.yourTime': 'Ora juaj: {time} ({zone})',
 
   'events.upcoming.title': 'Ngjarjet e ardhshme',
+  'events.aboutIdea': 'Ngjarje për këtë ide',
   'events.upcoming.all': 'Të gjitha ngjarjet',
   'events.upcoming.empty': 'Nuk ka ngjarje të ardhshme.',
 
