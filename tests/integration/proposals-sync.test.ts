@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle } from '@partnera/db';
 import type { App } from '@partnera/server';
 import type { CompletenessCheck, ProposalDetail } from '@partnera/server/api-types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer } from '../support/app';
+import { testDatabase } from '../support/db';
 import { registerUser, type TestUser } from '../support/factories';
 import { addAcceptedPartner, createProposal, description, emitAck, ProposalEditor } from '../support/proposals';
 import { collect, connect, nextEvent, redisUrl, waitFor, type ClientSocket } from '../support/rooms';
@@ -13,11 +15,14 @@ let server: Server;
 let app: App;
 const sockets: ClientSocket[] = [];
 
-// One signing secret for both servers of the restart test, so the users' tokens stay valid.
+// One signing secret and one database for both servers of the restart test, so the users and their tokens
+// stay valid (an embedded database lives only as long as its handle).
 const jwtSecret = `proposal-sync-${randomUUID()}-${randomUUID()}`;
-const start = () => startTestServer({ config: { redisUrl, jwtSecret } });
+let database: DatabaseHandle;
+const start = () => startTestServer({ config: { redisUrl, jwtSecret }, database });
 
 beforeAll(async () => {
+  database = await testDatabase(8);
   server = await start();
   app = server.app;
 });
@@ -28,6 +33,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await server?.close();
+  await database?.close();
 });
 
 async function socketOf(user: TestUser, url = server.url): Promise<ClientSocket> {

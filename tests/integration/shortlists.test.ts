@@ -478,6 +478,11 @@ describe('when the search engine is down', () => {
       await addItem(down.app, council.owner, plan.id, '1', { title: 'Young people stay in the villages' });
       await addItem(down.app, council.owner, plan.id, '1.1', { title: 'Places for young people to meet' });
       const measure = await addItem(down.app, council.owner, plan.id, '1.1.1', { title: 'Youth centres in old school buildings', description: 'Clubs, study rooms and after-school activities for teenagers.' });
+      // A few unrelated measures: term weights need a corpus (alone in a fresh embedded database, every word of the
+      // measure would be in all of it, and weigh nothing).
+      await addItem(down.app, council.owner, plan.id, '1.2', { title: 'Roads and lighting' });
+      await addItem(down.app, council.owner, plan.id, '1.2.1', { title: 'Street lighting with LED lamps', description: 'New lamps on the main streets.' });
+      await addItem(down.app, council.owner, plan.id, '1.2.2', { title: 'Water supply pipes', description: 'Replacing old pipes in the villages.' });
       await patchPlan(down.app, council.owner, plan.id, { status: 'published' });
       // The matcher only asks about words the index has seen, so the idea shares the measure's words and is indexed first.
       const a = await createIdeaOwner(down.app, { title: 'Youth centres in old school buildings', summary: 'Study rooms and clubs for teenagers after school.' });

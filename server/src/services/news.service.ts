@@ -124,18 +124,20 @@ export class NewsService {
     const status = body.status ?? 'draft';
     this.checkText(body, status === 'published');
     await this.checkLinks(body);
-    const row = await this.write(async (trx) => newsRepository.insertNews(trx, {
-      organisationId,
-      authorId: actor.userId,
-      title: body.title.trim(),
-      summary: body.summary?.trim() ?? '',
-      body: body.body,
-      language: body.language,
-      ideaId: body.ideaId ?? null,
-      planId: body.planId ?? null,
-      status,
-      publishedAt: status === 'published' ? this.deps.clock() : null,
-    }));
+    const row = await this.write((trx) =>
+      newsRepository.insertNews(trx, {
+        organisationId,
+        authorId: actor.userId,
+        title: body.title.trim(),
+        summary: body.summary?.trim() ?? '',
+        body: body.body,
+        language: body.language,
+        ideaId: body.ideaId ?? null,
+        planId: body.planId ?? null,
+        status,
+        publishedAt: status === 'published' ? this.deps.clock() : null,
+      }),
+    );
     return this.get(actor, row.id);
   }
 
@@ -157,20 +159,22 @@ export class NewsService {
     if (row.hidden_at) throw new AppError(409, 'news_hidden', 'A moderator hid this post; it cannot be edited');
     this.checkText(body, row.status === 'published', row);
     await this.checkLinks(body);
-    const updated = await this.write((trx) => newsRepository.updateNews(
-      trx,
-      id,
-      {
-        ...(body.title !== undefined && { title: body.title.trim() }),
-        ...(body.summary !== undefined && { summary: body.summary.trim() }),
-        ...(body.body !== undefined && { body: body.body }),
-        ...(body.language !== undefined && { language: body.language }),
-        ...(body.ideaId !== undefined && { idea_id: body.ideaId }),
-        ...(body.planId !== undefined && { plan_id: body.planId }),
-      },
-      this.deps.clock(),
-      expectedVersion,
-    ));
+    const updated = await this.write((trx) =>
+      newsRepository.updateNews(
+        trx,
+        id,
+        {
+          ...(body.title !== undefined && { title: body.title.trim() }),
+          ...(body.summary !== undefined && { summary: body.summary.trim() }),
+          ...(body.body !== undefined && { body: body.body }),
+          ...(body.language !== undefined && { language: body.language }),
+          ...(body.ideaId !== undefined && { idea_id: body.ideaId }),
+          ...(body.planId !== undefined && { plan_id: body.planId }),
+        },
+        this.deps.clock(),
+        expectedVersion,
+      ),
+    );
     if (!updated) throw versionConflict('news post');
     return this.get(actor, id);
   }
