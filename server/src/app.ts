@@ -242,15 +242,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   registerForumGateway(realtime.io, forums);
   registerForumSessionGateway(realtime.io, forumSessions);
-  // Sessions open at their start time (watchers hear of it within this interval, or at once when anyone loads
-  // the session) and close an hour after their end time if no moderator closed them.
-  const stopOpening = every(5_000, () => forumSessions.openDue().then(() => forumSessions.closeOverdue()), (error) => app.log.error(error, 'opening or closing forum sessions failed'));
+  // Sessions open at their start time; watchers hear of it within this interval (or at once when anyone loads the session).
+  const stopOpening = every(5_000, () => forumSessions.openDue(), (error) => app.log.error(error, 'opening forum sessions failed'));
+  // Sessions no moderator closed close an hour after their end time: a minute more or less does not matter.
+  const stopClosing = every(60_000, () => forumSessions.closeOverdue(), (error) => app.log.error(error, 'closing forum sessions failed'));
   // People registered for an event hear of it the day before.
   const stopReminding = every(60_000, () => services.events.remindUpcoming(), (error) => app.log.error(error, 'event reminders failed'));
   // Files uploaded for a post that was never sent are removed after a day.
   const stopSweeping = every(3_600_000, () => forums.sweepLooseAttachments(), (error) => app.log.error(error, 'removing unattached uploads failed'));
   app.addHook('onClose', async () => {
     stopOpening();
+    stopClosing();
     stopReminding();
     stopSweeping();
   });

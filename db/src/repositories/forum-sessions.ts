@@ -211,26 +211,25 @@ export async function dueToClose(db: Db, endedBefore: Date, limit: number): Prom
   return rows.map((r) => r.id);
 }
 
-/** Closes the session if it is still open; only one caller (process) gets true. `by` null: closed automatically. */
-export async function markClosed(db: Db, id: string, at: Date, by: string | null): Promise<boolean> {
+/**
+ * Closes the session if it is still open and returns its room (null: none); only one caller (process) gets an
+ * answer, the rest undefined. `by` null: closed automatically.
+ */
+export async function markClosed(db: Db, id: string, at: Date, by: string | null): Promise<{ roomId: string | null } | undefined> {
   const row = await db
     .updateTable('forum_sessions')
     .set({ closed_at: at, closed_by: by, floor_user_id: null, floor_since: null, opened_at: sql<Date>`coalesce(opened_at, ${at})`, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .where('closed_at', 'is', null)
-    .returning('id')
+    .returning('room_id')
     .executeTakeFirst();
-  return row !== undefined;
+  return row && { roomId: row.room_id };
 }
 
-/** Sets or clears the person's reminder; true when it changed. */
-export async function setReminder(db: Db, sessionId: string, userId: string, on: boolean): Promise<boolean> {
-  if (on) {
-    const row = await db.insertInto('forum_session_reminders').values({ session_id: sessionId, user_id: userId }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
-    return row !== undefined;
-  }
-  const result = await db.deleteFrom('forum_session_reminders').where('session_id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/** Sets or clears the person's reminder (setting it twice is one reminder). */
+export async function setReminder(db: Db, sessionId: string, userId: string, on: boolean): Promise<void> {
+  if (on) await db.insertInto('forum_session_reminders').values({ session_id: sessionId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+  else await db.deleteFrom('forum_session_reminders').where('session_id', '=', sessionId).where('user_id', '=', userId).execute();
 }
 
 export async function hasReminder(db: Db, sessionId: string, userId: string): Promise<boolean> {

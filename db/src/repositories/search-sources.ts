@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from './db';
 
+/** Stands in for an empty id list in `in (…)`, which SQL does not allow; matches nothing. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** What the search indexes are built from; only published plans and ideas are ever read here. */
 
 export interface MeasureSourceRow {
@@ -69,8 +72,8 @@ export async function listMeasureSources(db: Db, query: MeasureSourceQuery): Pro
     ])
     .where('m.level', '=', 'measure')
     .where('p.status', '=', 'published');
-  if (query.planIds) q = q.where('m.plan_id', 'in', query.planIds.length ? query.planIds : ['00000000-0000-0000-0000-000000000000']);
-  if (query.measureIds) q = q.where('m.id', 'in', query.measureIds.length ? query.measureIds : ['00000000-0000-0000-0000-000000000000']);
+  if (query.planIds) q = q.where('m.plan_id', 'in', query.planIds.length ? query.planIds : [NO_ID]);
+  if (query.measureIds) q = q.where('m.id', 'in', query.measureIds.length ? query.measureIds : [NO_ID]);
   if (query.afterId) q = q.where('m.id', '>', query.afterId);
   return q.orderBy('m.id').limit(query.limit).execute();
 }
@@ -129,7 +132,7 @@ export async function listIdeaSources(db: Db, query: { ids?: string[]; organisat
         from idea_places ip join territories t on t.code = ip.territory_code where ip.idea_id = ideas.id), '[]'::json)`.as('places'),
     ])
     .where('ideas.status', '=', 'published');
-  if (query.ids) q = q.where('ideas.id', 'in', query.ids.length ? query.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (query.ids) q = q.where('ideas.id', 'in', query.ids.length ? query.ids : [NO_ID]);
   if (query.organisationId) {
     const org = query.organisationId;
     q = q.where((eb) =>
@@ -176,7 +179,7 @@ export async function listOrganisationSources(db: Db, query: { ids?: string[]; a
       't.name_en as territory_name_en',
       't.parent_code',
     ]);
-  if (query.ids) q = q.where('o.id', 'in', query.ids.length ? query.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (query.ids) q = q.where('o.id', 'in', query.ids.length ? query.ids : [NO_ID]);
   if (query.afterId) q = q.where('o.id', '>', query.afterId);
   return q.orderBy('o.id').limit(query.limit).execute();
 }
@@ -195,8 +198,6 @@ export async function planIdsOfOrganisation(db: Db, organisationId: string): Pro
 export async function planOfItem(db: Db, itemId: string): Promise<string | undefined> {
   return (await db.selectFrom('plan_items').select('plan_id').where('id', '=', itemId).executeTakeFirst())?.plan_id;
 }
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface EventSourceRow {
   id: string;

@@ -296,11 +296,11 @@ export class ForumSessionService {
   private closeNow(id: string, by: string | null): Promise<boolean> {
     const at = this.now();
     return inTransaction(this.db, async (trx) => {
-      if (!(await forumSessionRepository.markClosed(trx, id, at, by))) return false;
+      const closed = await forumSessionRepository.markClosed(trx, id, at, by);
+      if (!closed) return false;
       await forumSessionRepository.clearHands(trx, id);
       // From now on the room is a read-only transcript for everyone.
-      const roomId = (await forumSessionRepository.findSession(trx, id))?.room_id;
-      if (roomId) await roomRepository.updateRoom(trx, roomId, { closed_at: at });
+      if (closed.roomId) await roomRepository.updateRoom(trx, closed.roomId, { closed_at: at });
       await auditRepository.recordAudit(trx, { actorId: by, action: 'forum_session.closed', subjectType: 'forum_session', subjectId: id, details: { automatic: by === null } });
       return true;
     });

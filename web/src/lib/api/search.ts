@@ -9,7 +9,10 @@ import { api } from './client';
 
 export type { HighlightSegment, IdeaMatches, IdeasForPlan, PlanCoverage, SearchResult };
 
-export type SearchType = 'all' | 'ideas' | 'measures' | 'organisations' | 'events' | 'news';
+/** The kinds of result the global search groups, in the order they are shown. */
+export const SEARCH_KINDS = ['ideas', 'measures', 'organisations', 'events', 'news'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export type SearchType = 'all' | SearchKind;
 export type MatchBand = 'strong' | 'possible' | 'weak';
 
 export interface SearchParams {
